@@ -1,0 +1,9 @@
+/**
+ * Weft's runtime: poll-based futures and streams, tasks, executors, timers, I/O and sync
+ * primitives. Depends on the JDK alone.
+ */
+module dev.weft.runtime {
+    // API
+    exports dev.weft.future;
+    exports dev.weft.runtime;
+}
