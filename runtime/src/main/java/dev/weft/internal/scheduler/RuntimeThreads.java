@@ -1,0 +1,121 @@
+package dev.weft.internal.scheduler;
+
+import dev.weft.future.Context;
+import dev.weft.future.Future;
+import dev.weft.future.Poll;
+import dev.weft.future.Waker;
+import dev.weft.internal.driver.ThreadParker;
+import dev.weft.internal.task.Task;
+import dev.weft.internal.util.Throwables;
+
+/** Which runtime the current thread belongs to, and the plain thread-blocking blockOn. */
+public final class RuntimeThreads {
+    private RuntimeThreads() {}
+
+    /** Threads that run tasks; blockOn refuses to run on them. */
+    public interface RuntimeThread {
+        /** The facade object (WeftRuntime) this thread works for. */
+        Object runtime();
+    }
+
+    private static final ThreadLocal<Object> ENTERED = new ThreadLocal<>();
+
+    /** The runtime the current thread works for or has entered through blockOn, or null. */
+    public static Object current() {
+        Thread t = Thread.currentThread();
+        if (t instanceof RuntimeThread) {
+            return ((RuntimeThread) t).runtime();
+        }
+        return ENTERED.get();
+    }
+
+    public static Object enter(Object runtime) {
+        Object prev = ENTERED.get();
+        ENTERED.set(runtime);
+        return prev;
+    }
+
+    public static void exit(Object prev) {
+        if (prev == null) {
+            ENTERED.remove();
+        } else {
+            ENTERED.set(prev);
+        }
+    }
+
+    /**
+     * Refuses to block a thread that runs tasks (a worker, or a thread inside blockOn, whose poll
+     * or current-thread tasks would stall behind it).
+     */
+    public static void checkMayBlock(String operation) {
+        Thread t = Thread.currentThread();
+        if (t instanceof RuntimeThread) {
+            throw new IllegalStateException(operation + " called on runtime worker thread '" + t.getName()
+                    + "': blocking a worker stalls every task behind it; await the future inside the task instead");
+        }
+        if (ENTERED.get() != null) {
+            throw new IllegalStateException(operation + " called on thread '" + t.getName()
+                    + "', which is already inside blockOn: nested blocking would stall the outer future;"
+                    + " await the future inside the task instead");
+        }
+    }
+
+    /** The calling thread's waker and context while it blocks on a future. */
+    public static final class BlockingContext implements Context, Waker {
+        public final ThreadParker parker;
+        public volatile boolean woken = true;
+        private int budget;
+
+        public BlockingContext(int spins) {
+            parker = new ThreadParker(spins);
+            parker.bind(Thread.currentThread());
+        }
+
+        @Override
+        public Waker waker() {
+            return this;
+        }
+
+        @Override
+        public boolean tryConsumeBudget() {
+            if (budget > 0) {
+                budget--;
+                return true;
+            }
+            wake();
+            return false;
+        }
+
+        @Override
+        public void wake() {
+            woken = true;
+            parker.unpark();
+        }
+
+        /** Polls if woken; returns the poll, or null if not woken. */
+        public <T> Poll<T> pollIfWoken(Future<T> future) {
+            if (!woken) {
+                return null;
+            }
+            woken = false;
+            budget = Task.BUDGET;
+            try {
+                return future.poll(this);
+            } catch (Throwable t) {
+                throw Throwables.rethrowAtSyncEdge(t);
+            }
+        }
+    }
+
+    /** Polls {@code future} on the calling thread, parking between wakes. */
+    public static <T> T blockOn(Future<T> future, int spins) {
+        BlockingContext cx = new BlockingContext(spins);
+        for (;;) {
+            Poll<T> p = cx.pollIfWoken(future);
+            if (p != null && p.isReady()) {
+                return p.value();
+            }
+            cx.parker.park();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.weft.internal.scheduler.blocking;
+
+import dev.weft.internal.task.Scheduler;
+import dev.weft.internal.task.Task;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The pool for spawnBlocking: a bounded number of threads that are created on demand and retire
+ * after an idle keep-alive; work beyond the bound waits in a queue, as in tokio.
+ *
+ * A blocking task is a Task whose future runs the callable in its one poll, so abort, join and
+ * shutdown work exactly as for async tasks; this class is only the Scheduler that runs it.
+ */
+public final class BlockingPool implements Scheduler {
+    private final ThreadPoolExecutor executor;
+
+    public BlockingPool(String namePrefix, int maxThreads, long keepAliveNanos) {
+        AtomicInteger ids = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, namePrefix + "-blocking-" + ids.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+        // core == max with core timeout: grows to max threads, then queues, and shrinks when idle.
+        executor = new ThreadPoolExecutor(maxThreads, maxThreads, keepAliveNanos, TimeUnit.NANOSECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    @Override
+    public void schedule(Task<?> task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException shutDown) {
+            // The runtime is shutting down; OwnedTasks cancels the task.
+        }
+    }
+
+    @Override
+    public void yieldTask(Task<?> task) {
+        schedule(task);
+    }
+
+    /** Number of live pool threads (for tests of the idle shrink). */
+    public int threadCount() {
+        return executor.getPoolSize();
+    }
+
+    /** Stops taking work and waits for running calls until the deadline; false if some still run. */
+    public boolean shutdown(long deadlineNanos) {
+        executor.shutdownNow(); // interrupts running calls, as ExecutorService users expect
+        try {
+            return executor.awaitTermination(Math.max(0L, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.weft.internal.scheduler.multithread;
+
+import dev.weft.future.Future;
+import dev.weft.internal.scheduler.Injector;
+import dev.weft.internal.scheduler.RuntimeScheduler;
+import dev.weft.internal.scheduler.RuntimeThreads;
+import dev.weft.internal.task.Task;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The work-stealing executor: N workers, each with a bounded local queue and a LIFO slot, one
+ * injection queue, and an idle registry so that wakes unpark a worker only when none is searching.
+ */
+public final class MultiThreadScheduler implements RuntimeScheduler {
+    /*
+     * Implementation notes:
+     *
+     * Where a scheduled task goes:
+     *  - woken or spawned on one of our workers: that worker's LIFO slot (the previous occupant
+     *    moves to the local queue), because message passing wakes the receiver right after the
+     *    sender's poll and the receiver's data is still in this core's cache;
+     *  - woken during its own poll (yieldTask): the back of the local queue;
+     *  - from any other thread: the injector, then notify a parked worker.
+     * A new entry in a local queue or the injector may be work for a parked worker, so it is
+     * followed by Idle.workerToNotify (protocol 1 there). Filling an empty LIFO slot is not: the
+     * current worker runs it next.
+     *
+     * Shutdown: the flag is set and every parker unparked; a worker checks the flag before each
+     * task and after each park, so it exits after at most one more poll. Tasks left in queues
+     * are dropped here and cancelled by the runtime through OwnedTasks, after the workers stop,
+     * so no cancel runs concurrently with a poll.
+     */
+
+    final Worker[] workers;
+    final Injector injector = new Injector();
+    final Idle idle;
+    final Object facade;
+    private volatile boolean shutdown;
+
+    public MultiThreadScheduler(Object facade, int workerCount, String namePrefix, int spins, int localQueueCapacity) {
+        this.facade = facade;
+        this.idle = new Idle(workerCount);
+        this.workers = new Worker[workerCount];
+        for (int i = 0; i < workerCount; i++) {
+            workers[i] = new Worker(this, i, localQueueCapacity, spins);
+        }
+        for (Worker w : workers) {
+            w.thread = new WorkerThread(w, namePrefix + "-worker-" + w.index);
+        }
+        for (Worker w : workers) {
+            w.thread.start();
+        }
+    }
+
+    boolean isShutdown() {
+        return shutdown;
+    }
+
+    private Worker currentWorker() {
+        Thread t = Thread.currentThread();
+        if (t instanceof WorkerThread) {
+            Worker w = ((WorkerThread) t).worker;
+            if (w.shared == this) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void spawn(Task<?> task) {
+        schedule(task);
+    }
+
+    @Override
+    public void schedule(Task<?> task) {
+        Worker w = currentWorker();
+        if (w != null) {
+            w.scheduleLocal(task);
+        } else {
+            scheduleRemote(task);
+        }
+    }
+
+    @Override
+    public void yieldTask(Task<?> task) {
+        Worker w = currentWorker();
+        if (w != null) {
+            w.local.pushBack(task, injector);
+            notifyParked();
+        } else {
+            scheduleRemote(task);
+        }
+    }
+
+    private void scheduleRemote(Task<?> task) {
+        if (injector.push(task)) {
+            notifyParked();
+        }
+        // else: shut down; the task is cancelled through OwnedTasks
+    }
+
+    void notifyParked() {
+        int idx = idle.workerToNotify();
+        if (idx >= 0) {
+            workers[idx].parker.unpark();
+        }
+    }
+
+    /** Called by the last searcher after it parked: wake someone if work arrived meanwhile. */
+    void notifyIfWorkPending() {
+        for (Worker w : workers) {
+            if (!w.local.isEmptyForStealers()) {
+                notifyParked();
+                return;
+            }
+        }
+        if (!injector.isEmpty()) {
+            notifyParked();
+        }
+    }
+
+    @Override
+    public <T> T blockOn(Future<T> future) {
+        RuntimeThreads.checkMayBlock("blockOn");
+        Object prev = RuntimeThreads.enter(facade);
+        try {
+            return RuntimeThreads.blockOn(future, workers[0].parker.spins());
+        } finally {
+            RuntimeThreads.exit(prev);
+        }
+    }
+
+    @Override
+    public boolean isInside() {
+        return currentWorker() != null;
+    }
+
+    @Override
+    public boolean shutdown(long deadlineNanos) {
+        shutdown = true;
+        injector.close();
+        for (Worker w : workers) {
+            w.parker.unpark();
+        }
+        boolean stopped = true;
+        for (Worker w : workers) {
+            long left = deadlineNanos - System.nanoTime();
+            try {
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(w.thread, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopped &= !w.thread.isAlive();
+        }
+        return stopped;
+    }
+}

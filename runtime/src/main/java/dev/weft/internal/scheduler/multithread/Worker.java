@@ -1,0 +1,193 @@
+package dev.weft.internal.scheduler.multithread;
+
+import dev.weft.internal.driver.ThreadParker;
+import dev.weft.internal.task.Task;
+
+/** One worker's loop and its private state; every field but `local` and `parker` is owner-only. */
+final class Worker implements Runnable {
+    /** Check the injector first every this many tasks, so remote work is not starved (tokio: 61). */
+    static final int GLOBAL_QUEUE_INTERVAL = 61;
+    /** LIFO polls in a row before the slot's task goes to the back of the queue (tokio: 3). */
+    static final int MAX_LIFO_POLLS = 3;
+
+    final MultiThreadScheduler shared;
+    final int index;
+    final LocalQueue local;
+    final ThreadParker parker;
+    WorkerThread thread;
+
+    private Task<?> lifo;
+    private boolean searching;
+    private int tick;
+    private int seed;
+
+    Worker(MultiThreadScheduler shared, int index, int localQueueCapacity, int spins) {
+        this.shared = shared;
+        this.index = index;
+        this.local = new LocalQueue(localQueueCapacity);
+        this.parker = new ThreadParker(spins);
+        this.seed = 0x9E3779B9 * (index + 1);
+    }
+
+    @Override
+    public void run() {
+        parker.bind(Thread.currentThread());
+        try {
+            while (!shared.isShutdown()) {
+                tick++;
+                Task<?> t = nextTask();
+                if (t == null) {
+                    t = stealWork();
+                }
+                if (t != null) {
+                    runTask(t);
+                } else {
+                    park();
+                }
+            }
+        } finally {
+            lifo = null;
+            local.clear();
+        }
+    }
+
+    /** Called on this worker's thread only. */
+    void scheduleLocal(Task<?> task) {
+        Task<?> prev = lifo;
+        lifo = task;
+        if (prev != null) {
+            local.pushBack(prev, shared.injector);
+            shared.notifyParked();
+        }
+    }
+
+    private Task<?> nextTask() {
+        if (tick % GLOBAL_QUEUE_INTERVAL == 0) {
+            Task<?> t = shared.injector.pop();
+            if (t != null) {
+                return t;
+            }
+        }
+        Task<?> t = lifo;
+        if (t != null) {
+            lifo = null;
+            return t;
+        }
+        t = local.pop();
+        if (t != null) {
+            return t;
+        }
+        return takeFromInjector();
+    }
+
+    /** Moves a fair share of the injector into the local queue and returns the first task. */
+    private Task<?> takeFromInjector() {
+        int queued = shared.injector.length();
+        if (queued == 0) {
+            return null;
+        }
+        int share = Math.min(queued / shared.workers.length + 1, local.capacity() / 2);
+        Task<?> first = shared.injector.popChain(Math.min(share, local.remaining() + 1));
+        if (first == null) {
+            return null;
+        }
+        Task<?> rest = first.queueNext;
+        first.queueNext = null;
+        while (rest != null) {
+            Task<?> next = rest.queueNext;
+            rest.queueNext = null;
+            local.pushBack(rest, shared.injector);
+            rest = next;
+        }
+        return first;
+    }
+
+    private void runTask(Task<?> task) {
+        if (searching) {
+            // Found work: stop searching, and if we were the last searcher wake another worker
+            // to search, since there may be more work where this came from.
+            searching = false;
+            if (shared.idle.transitionWorkerFromSearching()) {
+                shared.notifyParked();
+            }
+        }
+        task.run();
+        for (int lifoPolls = 0;; lifoPolls++) {
+            Task<?> next = lifo;
+            if (next == null) {
+                return;
+            }
+            lifo = null;
+            if (lifoPolls >= MAX_LIFO_POLLS) {
+                // A ping-pong pair would otherwise hold this worker forever.
+                local.pushBack(next, shared.injector);
+                shared.notifyParked();
+                return;
+            }
+            next.run();
+        }
+    }
+
+    private Task<?> stealWork() {
+        if (!searching) {
+            if (!shared.idle.transitionWorkerToSearching()) {
+                return null;
+            }
+            searching = true;
+        }
+        Worker[] all = shared.workers;
+        int n = all.length;
+        int start = nextRandom(n);
+        for (int i = 0; i < n; i++) {
+            Worker victim = all[(start + i) % n];
+            if (victim == this) {
+                continue;
+            }
+            Task<?> t = victim.local.stealInto(local);
+            if (t != null) {
+                return t;
+            }
+        }
+        return takeFromInjector();
+    }
+
+    private void park() {
+        if (lifo != null || local.hasTasks()) {
+            return;
+        }
+        boolean lastSearcher = shared.idle.transitionWorkerToParked(index, searching);
+        searching = false;
+        if (lastSearcher) {
+            shared.notifyIfWorkPending();
+        }
+        while (!shared.isShutdown()) {
+            parker.park();
+            if (transitionFromParked()) {
+                return;
+            }
+        }
+    }
+
+    /** After a park returns: true if this worker should run again, false if the wake was spurious. */
+    private boolean transitionFromParked() {
+        if (lifo != null || local.hasTasks()) {
+            // Work of our own (a wake from this thread): leave the sleepers; search only if notified.
+            searching = !shared.idle.unparkWorkerById(index);
+            return true;
+        }
+        if (shared.idle.isParked(index)) {
+            return false;
+        }
+        searching = true; // notified: the notifier counted us as searching
+        return true;
+    }
+
+    private int nextRandom(int bound) {
+        int x = seed;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        seed = x;
+        return (x & Integer.MAX_VALUE) % bound;
+    }
+}

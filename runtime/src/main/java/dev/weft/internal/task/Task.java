@@ -1,0 +1,347 @@
+package dev.weft.internal.task;
+
+import dev.weft.future.Context;
+import dev.weft.future.Future;
+import dev.weft.future.Poll;
+import dev.weft.future.Waker;
+import dev.weft.internal.util.Throwables;
+import dev.weft.internal.util.Undeliverable;
+import dev.weft.runtime.JoinHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CancellationException;
+
+/**
+ * A spawned future: one state word, the future, its outcome, and the join waker. The task is its
+ * own Waker, its own Context and its own JoinHandle, so spawning allocates one object beyond the
+ * user's future and waking allocates nothing.
+ */
+public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
+    /*
+     * Implementation notes:
+     *
+     * State encoding: bits of `state`, each a constant below. Who may change what:
+     *  - NOTIFIED is set by wake()/abort() and cleared by the runner when it starts a poll.
+     *  - RUNNING is set and cleared by the runner only (a worker, or the shutdown thread).
+     *  - COMPLETE is set once, by the runner, together with clearing RUNNING (one atomic xor).
+     *  - CANCELLED is set by abort() or shutdown, never cleared.
+     *  - JOIN_WAKER is set and cleared by the JoinHandle's poller while not COMPLETE.
+     *
+     * Protocols:
+     *  1. Wake (transitionToNotified): idle -> NOTIFIED submits the task to the scheduler; any
+     *     other state only records NOTIFIED (or nothing, if COMPLETE or already NOTIFIED). So a
+     *     task is in at most one queue, and a wake is one volatile read when it is already queued.
+     *  2. Run: the runner CASes NOTIFIED -> RUNNING (clearing NOTIFIED), polls, then either
+     *     completes (xor RUNNING|COMPLETE) or CASes RUNNING off. If NOTIFIED was set during the
+     *     poll, it resubmits the task (yieldTask): a wake during a poll is never lost. Only the
+     *     holder of RUNNING touches `future`, and two polls never overlap; the CAS to RUNNING
+     *     (acquire) pairs with the CAS that cleared RUNNING after the previous poll (release), so
+     *     each poll sees the previous one's writes even on another worker.
+     *  3. Abort: sets CANCELLED. If the task was idle it also sets NOTIFIED and submits it, so the
+     *     cancellation runs on a worker (cancel hooks run on the polling side, never on the
+     *     aborting thread). A runner that sees CANCELLED, before a poll or after a pending one,
+     *     cancels the future and completes with CancellationException. A poll that returns ready
+     *     while CANCELLED is being set wins: abort racing completion has exactly one outcome.
+     *  4. Join (tokio's protocol): the handle's poller writes `joinWaker` only while JOIN_WAKER is
+     *     clear, then sets JOIN_WAKER with a CAS that fails if COMPLETE; the completer reads
+     *     `joinWaker` only if its completing xor saw JOIN_WAKER. The CAS (release) publishes the
+     *     waker to the xor (acquire). To change wakers the poller first clears JOIN_WAKER with a
+     *     CAS that also fails if COMPLETE. `output`/`failure` are written before the completing
+     *     xor (release) and read after the handle observes COMPLETE (acquire).
+     *  5. Shutdown: with the workers stopped, the shutdown thread claims each idle task by setting
+     *     RUNNING|CANCELLED and cancels it like a runner. A task still RUNNING on a worker that
+     *     did not stop only gets CANCELLED, handled by that worker when its poll returns.
+     */
+
+    /** Woken and not yet polled: the task is in a run queue, or its runner will requeue it. */
+    static final int NOTIFIED = 1;
+    /** A thread holds the right to poll the future; excludes any other poll. */
+    static final int RUNNING = 1 << 1;
+    /** The outcome is fixed; no more polls, wakes are ignored. Never cleared. */
+    static final int COMPLETE = 1 << 2;
+    /** Abort was requested; the next runner cancels instead of polling. Never cleared. */
+    static final int CANCELLED = 1 << 3;
+    /** `joinWaker` holds the handle poller's waker, to be woken on completion. */
+    static final int JOIN_WAKER = 1 << 4;
+    /**
+     * A new task is created NOTIFIED because spawn queues it in the same step; a wake that arrives
+     * before the first poll therefore does not queue it a second time.
+     */
+    static final int INITIAL_STATE = NOTIFIED;
+
+    /** The budget of one poll: about as many leaf operations as tokio allows (128). */
+    public static final int BUDGET = 128;
+
+    private volatile int state = INITIAL_STATE;
+    private Future<T> future;
+    private final Scheduler scheduler;
+    private final OwnedTasks owner;
+    private T output;
+    private Throwable failure;
+    private Waker joinWaker;
+    /** Handle side only: the handle returned ready once. */
+    private boolean joined;
+    private int budget;
+
+    /** Intrusive link for the injection queue; owned by whoever holds the queue's lock. */
+    public Task<?> queueNext;
+    /** Intrusive links for OwnedTasks; guarded by the lock of shard `ownedShard`. */
+    Task<?> ownedPrev;
+    Task<?> ownedNext;
+    int ownedShard = -1;
+
+    public Task(Future<T> future, Scheduler scheduler, OwnedTasks owner) {
+        this.future = future;
+        this.scheduler = scheduler;
+        this.owner = owner;
+    }
+
+    // ------------------------------------------------------------------ waking (protocol 1)
+
+    @Override
+    public void wake() {
+        if (transitionToNotified()) {
+            scheduler.schedule(this);
+        }
+    }
+
+    /** Records a wake; returns true if the caller must submit the task to its scheduler. */
+    boolean transitionToNotified() {
+        for (;;) {
+            int s = state;
+            if ((s & (NOTIFIED | COMPLETE)) != 0) {
+                return false;
+            }
+            // Idle: we submit it. Running: the runner resubmits it after its poll.
+            if (STATE.compareAndSet(this, s, s | NOTIFIED)) {
+                return (s & RUNNING) == 0;
+            }
+        }
+    }
+
+    @Override
+    public Waker waker() {
+        return this;
+    }
+
+    @Override
+    public boolean tryConsumeBudget() {
+        if (budget > 0) {
+            budget--;
+            return true;
+        }
+        wake();
+        return false;
+    }
+
+    // ------------------------------------------------------------------ running (protocol 2)
+
+    /** Polls the task once; called by an executor for a task it took from a run queue. */
+    @Override
+    public void run() {
+        int s;
+        for (;;) {
+            s = state;
+            if ((s & (COMPLETE | RUNNING)) != 0) {
+                return; // cancelled by shutdown while queued; the queue entry is stale
+            }
+            if (STATE.compareAndSet(this, s, (s & ~NOTIFIED) | RUNNING)) {
+                break;
+            }
+        }
+        if ((s & CANCELLED) != 0) {
+            cancelAndComplete();
+            return;
+        }
+        budget = BUDGET;
+        Poll<T> p;
+        try {
+            p = future.poll(this);
+        } catch (Throwable t) {
+            complete(null, t);
+            return;
+        }
+        if (p.isReady()) {
+            complete(p.value(), null);
+            return;
+        }
+        for (;;) {
+            s = state;
+            if ((s & CANCELLED) != 0) {
+                cancelAndComplete(); // we still hold RUNNING, so the future is ours to cancel
+                return;
+            }
+            if (STATE.compareAndSet(this, s, s & ~RUNNING)) {
+                if ((s & NOTIFIED) != 0) {
+                    scheduler.yieldTask(this); // woken during the poll
+                }
+                return;
+            }
+        }
+    }
+
+    private void cancelAndComplete() {
+        Future<T> f = future;
+        try {
+            f.cancel();
+        } catch (Throwable t) {
+            Undeliverable.report(t);
+        }
+        complete(null, new CancellationException("task was aborted"));
+    }
+
+    /** Fixes the outcome; the caller holds RUNNING. */
+    private void complete(T value, Throwable error) {
+        output = value;
+        failure = error;
+        future = null; // release what the future retained
+        // RUNNING is set and COMPLETE clear, so one xor clears one and sets the other (release,
+        // publishing output/failure; acquire, seeing a joinWaker published under JOIN_WAKER).
+        int prev = (int) STATE.getAndBitwiseXor(this, RUNNING | COMPLETE);
+        owner.remove(this);
+        if ((prev & JOIN_WAKER) != 0) {
+            try {
+                joinWaker.wake();
+            } catch (Throwable t) {
+                Undeliverable.report(t);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ abort (protocols 3, 5)
+
+    @Override
+    public void abort() {
+        for (;;) {
+            int s = state;
+            if ((s & (COMPLETE | CANCELLED)) != 0) {
+                return;
+            }
+            if ((s & (RUNNING | NOTIFIED)) != 0) {
+                // A runner holds it or it is queued: the runner will see CANCELLED.
+                if (STATE.compareAndSet(this, s, s | CANCELLED)) {
+                    return;
+                }
+            } else if (STATE.compareAndSet(this, s, s | CANCELLED | NOTIFIED)) {
+                scheduler.schedule(this);
+                return;
+            }
+        }
+    }
+
+    /** Shutdown: cancels the task here if no runner holds it (protocol 5). */
+    public void cancelForShutdown() {
+        for (;;) {
+            int s = state;
+            if ((s & COMPLETE) != 0) {
+                return;
+            }
+            if ((s & RUNNING) != 0) {
+                if (STATE.compareAndSet(this, s, s | CANCELLED)) {
+                    return;
+                }
+            } else if (STATE.compareAndSet(this, s, s | RUNNING | CANCELLED)) {
+                cancelAndComplete();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean isFinished() {
+        return (state & COMPLETE) != 0;
+    }
+
+    // ------------------------------------------------------------------ joining (protocol 4)
+
+    @Override
+    public Poll<T> poll(Context cx) {
+        if (joined) {
+            throw new IllegalStateException("JoinHandle polled after it completed");
+        }
+        if (!cx.tryConsumeBudget()) {
+            return Poll.pending();
+        }
+        int s = state;
+        if ((s & COMPLETE) == 0) {
+            Waker w = cx.waker();
+            if ((s & JOIN_WAKER) == 0) {
+                joinWaker = w;
+                if (setJoinWaker()) {
+                    return Poll.pending();
+                }
+            } else {
+                if (joinWaker == w) {
+                    return Poll.pending();
+                }
+                if (unsetJoinWaker()) {
+                    joinWaker = w;
+                    if (setJoinWaker()) {
+                        return Poll.pending();
+                    }
+                }
+            }
+            // COMPLETE was set meanwhile: fall through and read the outcome.
+        }
+        joined = true;
+        if (failure != null) {
+            throw Throwables.sneakyThrow(failure);
+        }
+        return Poll.ready(output);
+    }
+
+    /** Stops waiting: drops the registered join waker; the task runs on. */
+    @Override
+    public void cancel() {
+        if ((state & JOIN_WAKER) != 0 && unsetJoinWaker()) {
+            joinWaker = null;
+        }
+    }
+
+    private boolean setJoinWaker() {
+        for (;;) {
+            int s = state;
+            if ((s & COMPLETE) != 0) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, s, s | JOIN_WAKER)) {
+                return true;
+            }
+        }
+    }
+
+    private boolean unsetJoinWaker() {
+        for (;;) {
+            int s = state;
+            if ((s & COMPLETE) != 0) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, s, s & ~JOIN_WAKER)) {
+                return true;
+            }
+        }
+    }
+
+    /** For tests and stress tests: the raw state word, read through the named constants. */
+    int state() {
+        return state;
+    }
+
+    @Override
+    public String toString() {
+        int s = state;
+        return "Task[" + ((s & COMPLETE) != 0 ? "complete" : (s & RUNNING) != 0 ? "running"
+                : (s & NOTIFIED) != 0 ? "notified" : "idle") + ((s & CANCELLED) != 0 ? ", cancelled]" : "]");
+    }
+
+    // VarHandle mechanics
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Task.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package dev.weft.runtime;
+
+import dev.weft.future.Future;
+import dev.weft.internal.scheduler.RuntimeScheduler;
+import dev.weft.internal.scheduler.RuntimeThreads;
+import dev.weft.internal.scheduler.blocking.BlockingCall;
+import dev.weft.internal.scheduler.blocking.BlockingPool;
+import dev.weft.internal.scheduler.currentthread.CurrentThreadScheduler;
+import dev.weft.internal.scheduler.multithread.MultiThreadScheduler;
+import dev.weft.internal.task.OwnedTasks;
+import dev.weft.internal.task.Task;
+import dev.weft.internal.util.Checks;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs futures as tasks: a multi-thread work-stealing executor or a current-thread executor, plus
+ * a pool for blocking work.
+ *
+ * <pre>{@code
+ * try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
+ *     JoinHandle<Integer> h = rt.spawn(Futures.lazy(() -> 6 * 7));
+ *     int answer = rt.blockOn(h);
+ * }
+ * }</pre>
+ *
+ * <p><strong>Executors:</strong> the multi-thread executor (the default) runs tasks on its own
+ * worker threads, named {@code weft-N-worker-I}, with a local queue per worker, stealing, a LIFO
+ * slot for the task woken last and a cooperative budget per poll. The current-thread executor has
+ * no threads: tasks run on the thread that is inside {@link #blockOn(Future)}, and wait while no
+ * thread is.
+ *
+ * <p><strong>Thread safety:</strong> every method is safe from any thread.
+ *
+ * <p><strong>Cancellation:</strong> {@link #shutdown(Duration)} (and {@link #close()}) aborts
+ * every task that is left, cancels its future, and stops every thread. Tasks spawned after
+ * shutdown are cancelled at once: their handles fail with
+ * {@link java.util.concurrent.CancellationException}.
+ *
+ * <p><strong>Errors:</strong> a task's exception goes to its {@link JoinHandle}; errors that have
+ * no receiver go to {@link WeftHooks}.
+ */
+public final class WeftRuntime implements AutoCloseable {
+    private static final AtomicInteger RUNTIME_IDS = new AtomicInteger(1);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final OwnedTasks owned;
+    private final RuntimeScheduler scheduler;
+    private final BlockingPool blocking;
+    private final int workerCount;
+    private volatile boolean shutdown;
+
+    private WeftRuntime(Builder b) {
+        String prefix = b.threadNamePrefix + "-" + RUNTIME_IDS.getAndIncrement();
+        if (b.currentThread) {
+            workerCount = 1;
+            owned = new OwnedTasks(1);
+            scheduler = new CurrentThreadScheduler(this, b.spinsBeforePark);
+        } else {
+            workerCount = b.workerThreads;
+            owned = new OwnedTasks(workerCount * 4);
+            scheduler = new MultiThreadScheduler(this, workerCount, prefix, b.spinsBeforePark, b.localQueueCapacity);
+        }
+        blocking = new BlockingPool(prefix, b.maxBlockingThreads, b.blockingKeepAlive.toNanos());
+    }
+
+    /**
+     * Starts building a runtime; the default is a multi-thread executor with one worker per core.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the runtime of the calling thread: the one whose worker runs the current task, or
+     * whose {@link #blockOn(Future)} the thread is inside.
+     *
+     * @return the current runtime
+     * @throws IllegalStateException "no Weft runtime on thread 'main': call current() from inside
+     *     a task or blockOn"
+     */
+    public static WeftRuntime current() {
+        Object rt = RuntimeThreads.current();
+        if (rt == null) {
+            throw new IllegalStateException("no Weft runtime on thread '" + Thread.currentThread().getName()
+                    + "': call current() from inside a task or blockOn");
+        }
+        return (WeftRuntime) rt;
+    }
+
+    /**
+     * Spawns {@code future} as a task. It is first polled on a worker (or by the current-thread
+     * executor's blockOn), never inline.
+     *
+     * @param future the future to run; owned by the task from now on
+     * @param <T> the type of its value
+     * @return the handle to await or abort the task
+     * @throws NullPointerException "future is null"
+     */
+    public <T> JoinHandle<T> spawn(Future<T> future) {
+        Checks.notNull(future, "future");
+        Task<T> task = new Task<>(future, scheduler, owned);
+        if (!owned.bind(task)) {
+            task.cancelForShutdown();
+            return task;
+        }
+        scheduler.spawn(task);
+        return task;
+    }
+
+    /**
+     * Runs blocking work (file I/O, JDBC, {@code Thread.sleep}) on the blocking pool, never on a
+     * worker. The pool grows on demand up to its bound, then queues, and retires idle threads.
+     *
+     * <p><strong>Cancellation:</strong> aborting the handle before the call starts skips it; a
+     * call already running is not interrupted by abort (shutdown does interrupt it).
+     *
+     * @param work the blocking call; an exception it throws fails the handle
+     * @param <T> the type of its value
+     * @return the handle to await or abort the call
+     * @throws NullPointerException "work is null"
+     */
+    public <T> JoinHandle<T> spawnBlocking(Callable<? extends T> work) {
+        Checks.notNull(work, "work");
+        Task<T> task = new Task<>(new BlockingCall<T>(work), blocking, owned);
+        if (!owned.bind(task)) {
+            task.cancelForShutdown();
+            return task;
+        }
+        blocking.schedule(task);
+        return task;
+    }
+
+    /**
+     * Runs {@code future} to completion on the calling thread, parking it between wakes (no busy
+     * loop), and returns its value. On a current-thread runtime the calling thread also runs the
+     * spawned tasks meanwhile.
+     *
+     * <p><strong>Errors:</strong> an unchecked exception of the future is rethrown as it is; a
+     * checked one is wrapped in {@link java.util.concurrent.CompletionException}. If the runtime
+     * is shut down while waiting, the future is cancelled and
+     * {@link java.util.concurrent.CancellationException} is thrown.
+     *
+     * @param future the future to run
+     * @param <T> the type of its value
+     * @return the value
+     * @throws NullPointerException "future is null"
+     * @throws IllegalStateException when called on a runtime worker thread, or inside another
+     *     blockOn: blocking there would stall tasks (the message names the thread)
+     */
+    public <T> T blockOn(Future<T> future) {
+        Checks.notNull(future, "future");
+        if (shutdown) {
+            throw new IllegalStateException("blockOn called on a runtime that is shut down");
+        }
+        return scheduler.blockOn(future);
+    }
+
+    /**
+     * Shuts the runtime down: refuses new tasks, stops the workers after their current poll,
+     * interrupts running blocking calls, then cancels every task that is left (their futures'
+     * {@code cancel()} runs on the calling thread) and waits for every thread to end.
+     *
+     * @param timeout how long to wait for the threads
+     * @return {@code true} if every runtime thread ended in time; {@code false} if one is still
+     *     stuck in user code (its task is cancelled when that poll returns)
+     * @throws NullPointerException "timeout is null"
+     * @throws IllegalStateException when called from a task of this runtime, which cannot wait for
+     *     its own thread to end
+     */
+    public synchronized boolean shutdown(Duration timeout) {
+        Checks.notNull(timeout, "timeout");
+        if (scheduler.isInside()) {
+            throw new IllegalStateException("shutdown called from inside a task of this runtime on thread '"
+                    + Thread.currentThread().getName() + "': a runtime cannot wait for its own threads; call it from outside");
+        }
+        long deadline = System.nanoTime() + Math.max(0L, timeout.toNanos());
+        shutdown = true;
+        owned.close();
+        boolean workersStopped = scheduler.shutdown(deadline);
+        boolean blockingStopped = blocking.shutdown(deadline);
+        owned.cancelAll();
+        return workersStopped && blockingStopped;
+    }
+
+    /** Shuts down with a 10-second timeout: {@code shutdown(Duration.ofSeconds(10))}. */
+    @Override
+    public void close() {
+        shutdown(CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Tells whether {@link #shutdown(Duration)} was called.
+     *
+     * @return {@code true} once shutdown has begun
+     */
+    public boolean isShutdown() {
+        return shutdown;
+    }
+
+    /**
+     * Returns the number of worker threads; 1 for a current-thread runtime.
+     *
+     * @return the worker count
+     */
+    public int workerCount() {
+        return workerCount;
+    }
+
+    /** Counts the tasks that have not completed; takes locks, so for tests and diagnostics. */
+    int liveTaskCount() {
+        return owned.size();
+    }
+
+    /**
+     * Configures a {@link WeftRuntime}.
+     *
+     * <p><strong>Thread safety:</strong> a builder is used by one thread.
+     */
+    public static final class Builder {
+        private boolean currentThread;
+        private int workerThreads = Runtime.getRuntime().availableProcessors();
+        private int maxBlockingThreads = 512;
+        private Duration blockingKeepAlive = Duration.ofSeconds(10);
+        private String threadNamePrefix = "weft";
+        private int spinsBeforePark = 1 << 9;
+        private int localQueueCapacity = 256;
+
+        private Builder() {}
+
+        /**
+         * Selects the multi-thread work-stealing executor (the default).
+         *
+         * @return this builder
+         */
+        public Builder multiThread() {
+            currentThread = false;
+            return this;
+        }
+
+        /**
+         * Selects the current-thread executor: tasks run on the thread inside blockOn.
+         *
+         * @return this builder
+         */
+        public Builder currentThread() {
+            currentThread = true;
+            return this;
+        }
+
+        /**
+         * Sets the number of workers of the multi-thread executor.
+         *
+         * @param count at least 1; default: the number of available processors
+         * @return this builder
+         * @throws IllegalArgumentException "workerThreads > 0 required but it was 0"
+         */
+        public Builder workerThreads(int count) {
+            workerThreads = Checks.positive(count, "workerThreads");
+            return this;
+        }
+
+        /**
+         * Sets the bound of the blocking pool; calls beyond it wait in a queue.
+         *
+         * @param count at least 1; default 512
+         * @return this builder
+         * @throws IllegalArgumentException "maxBlockingThreads > 0 required but it was 0"
+         */
+        public Builder maxBlockingThreads(int count) {
+            maxBlockingThreads = Checks.positive(count, "maxBlockingThreads");
+            return this;
+        }
+
+        /**
+         * Sets how long an idle blocking thread lives.
+         *
+         * @param keepAlive positive; default 10 seconds
+         * @return this builder
+         * @throws IllegalArgumentException "blockingKeepAlive > 0 required but it was PT0S"
+         */
+        public Builder blockingKeepAlive(Duration keepAlive) {
+            Checks.notNull(keepAlive, "blockingKeepAlive");
+            if (keepAlive.isNegative() || keepAlive.isZero()) {
+                throw new IllegalArgumentException("blockingKeepAlive > 0 required but it was " + keepAlive);
+            }
+            blockingKeepAlive = keepAlive;
+            return this;
+        }
+
+        /**
+         * Sets the prefix of thread names: {@code prefix-N-worker-I}, {@code prefix-N-blocking-I}.
+         *
+         * @param prefix a non-empty name; default "weft"
+         * @return this builder
+         * @throws IllegalArgumentException "threadNamePrefix must not be empty"
+         */
+        public Builder threadNamePrefix(String prefix) {
+            Checks.notNull(prefix, "threadNamePrefix");
+            if (prefix.isEmpty()) {
+                throw new IllegalArgumentException("threadNamePrefix must not be empty");
+            }
+            threadNamePrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Builds and starts the runtime.
+         *
+         * @return the runtime; close it to stop its threads
+         */
+        public WeftRuntime build() {
+            return new WeftRuntime(this);
+        }
+
+        Builder localQueueCapacity(int capacity) {
+            localQueueCapacity = capacity;
+            return this;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.weft;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering of dev.weft.internal's package-info, which JPMS cannot police inside one module. */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.weft");
+
+    @Test
+    void theRulesSeeTheMainClasses() {
+        // Rules over an empty import pass vacuously; make sure the import found the runtime.
+        org.junit.jupiter.api.Assertions.assertTrue(MAIN.size() > 30, "imported " + MAIN.size() + " classes");
+    }
+
+    @Test
+    void utilDependsOnNothingOfWeft() {
+        noClasses().that().resideInAPackage("dev.weft.internal.util..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.weft.future..", "dev.weft.runtime..",
+                        "dev.weft.internal.task..", "dev.weft.internal.scheduler..", "dev.weft.internal.driver..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theFutureApiKnowsNoThreadsNorTasks() {
+        noClasses().that().resideInAPackage("dev.weft.future..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.weft.runtime..", "dev.weft.internal.task..",
+                        "dev.weft.internal.scheduler..", "dev.weft.internal.driver..")
+                .check(MAIN);
+    }
+
+    @Test
+    void tasksKnowNoScheduler() {
+        noClasses().that().resideInAPackage("dev.weft.internal.task..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.weft.internal.scheduler..", "dev.weft.internal.driver..")
+                .check(MAIN);
+    }
+
+    @Test
+    void schedulersReachTheDriverOnlyThroughParking() {
+        noClasses().that().resideInAPackage("dev.weft.internal.scheduler..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "driver classes other than the parkers",
+                        c -> c.getPackageName().startsWith("dev.weft.internal.driver")
+                                && !c.getSimpleName().endsWith("Parker")))
+                .check(MAIN);
+    }
+
+    @Test
+    void theDriverKnowsNoScheduler() {
+        noClasses().that().resideInAPackage("dev.weft.internal.driver..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.weft.internal.scheduler..", "dev.weft.internal.task..",
+                        "dev.weft.runtime..")
+                .check(MAIN);
+    }
+
+    @Test
+    void combinatorsAreFinalAndNotPublic() {
+        classes().that().resideInAPackage("dev.weft.future").and().haveSimpleNameStartingWith("Future")
+                .and().doNotHaveSimpleName("Future").and().doNotHaveSimpleName("Futures")
+                .and().doNotHaveSimpleName("FutureSet")
+                .and().areTopLevelClasses()
+                .should().haveModifier(JavaModifier.FINAL)
+                .andShould().notBePublic()
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,411 @@
+package dev.weft.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.future.AtomicWaker;
+import dev.weft.future.Future;
+import dev.weft.future.Futures;
+import dev.weft.future.Poll;
+import dev.weft.testing.NoUndeliverableErrors;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@ExtendWith(NoUndeliverableErrors.class)
+class WeftRuntimeTest {
+
+    static Stream<Arguments> flavours() {
+        return Stream.of(
+                Arguments.of("multi-thread", (Supplier<WeftRuntime>) () -> WeftRuntime.builder().workerThreads(2).build()),
+                Arguments.of("current-thread", (Supplier<WeftRuntime>) () -> WeftRuntime.builder().currentThread().build()));
+    }
+
+    /** A future completed from outside, through an AtomicWaker, and that records cancellation. */
+    static final class Gate<T> implements Future<T> {
+        final AtomicWaker waker = new AtomicWaker();
+        volatile boolean open;
+        volatile T value;
+        final AtomicInteger cancels = new AtomicInteger();
+        final CountDownLatch polled = new CountDownLatch(1);
+
+        @Override
+        public Poll<T> poll(dev.weft.future.Context cx) {
+            waker.register(cx.waker());
+            polled.countDown();
+            return open ? Poll.ready(value) : Poll.pending();
+        }
+
+        void open(T v) {
+            value = v;
+            open = true;
+            waker.wake();
+        }
+
+        @Override
+        public void cancel() {
+            cancels.incrementAndGet();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void spawnedTasksRunAndTheirHandlesYieldTheirValues(String name, Supplier<WeftRuntime> make) {
+        try (WeftRuntime rt = make.get()) {
+            List<JoinHandle<Integer>> handles = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                int v = i;
+                handles.add(rt.spawn(Futures.lazy(() -> v)));
+            }
+            long sum = rt.blockOn(Futures.map(Futures.joinAll(handles), l -> l.stream().mapToLong(Integer::longValue).sum()));
+            assertEquals(10_000L * 9_999 / 2, sum);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void aTaskSpawnedInsideATaskRunsOnTheSameRuntime(String name, Supplier<WeftRuntime> make) {
+        try (WeftRuntime rt = make.get()) {
+            int v = rt.blockOn(rt.spawn(Futures.flatMap(Futures.lazy(() -> WeftRuntime.current()),
+                    current -> current.spawn(Futures.lazy(() -> current == rt ? 7 : -1)))));
+            assertEquals(7, v);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void aWakeFromAnotherThreadResumesTheTask(String name, Supplier<WeftRuntime> make) throws Exception {
+        try (WeftRuntime rt = make.get()) {
+            Gate<String> gate = new Gate<>();
+            JoinHandle<String> h = rt.spawn(gate);
+            Thread opener = new Thread(() -> {
+                try {
+                    gate.polled.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                gate.open("opened");
+            });
+            opener.start();
+            assertEquals("opened", rt.blockOn(h));
+            opener.join();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void aTaskFailureIsRethrownUnchangedByTheHandle(String name, Supplier<WeftRuntime> make) {
+        try (WeftRuntime rt = make.get()) {
+            IllegalStateException boom = new IllegalStateException("boom");
+            JoinHandle<Integer> h = rt.spawn(Futures.failed(boom));
+            // Inside a task the very same exception comes back...
+            Throwable inside = rt.blockOn(rt.spawn(Futures.recover(Futures.map(h, x -> (Throwable) null), e -> e)));
+            assertSame(boom, inside);
+            // ...and at the blocking edge a checked exception is wrapped in CompletionException.
+            IOException io = new IOException("disk");
+            CompletionException wrapped = assertThrows(CompletionException.class, () -> rt.blockOn(rt.spawn(Futures.failed(io))));
+            assertSame(io, wrapped.getCause());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void abortCancelsTheFutureAndTheHandleFailsWithCancellation(String name, Supplier<WeftRuntime> make) throws Exception {
+        try (WeftRuntime rt = make.get()) {
+            Gate<String> gate = new Gate<>();
+            JoinHandle<String> h = rt.spawn(gate);
+            if (name.equals("multi-thread")) {
+                assertTrue(gate.polled.await(10, TimeUnit.SECONDS));
+            }
+            h.abort();
+            h.abort();
+            CancellationException e = assertThrows(CancellationException.class, () -> rt.blockOn(h));
+            assertEquals("task was aborted", e.getMessage());
+            assertEquals(1, gate.cancels.get());
+            assertTrue(h.isFinished());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void abortAfterCompletionChangesNothing(String name, Supplier<WeftRuntime> make) {
+        try (WeftRuntime rt = make.get()) {
+            JoinHandle<Integer> h = rt.spawn(Futures.ready(5));
+            rt.blockOn(Futures.map(Futures.joinAll(List.of(rt.spawn(Futures.ready(0)))), x -> x));
+            while (!h.isFinished()) {
+                rt.blockOn(Futures.yieldNow());
+            }
+            h.abort();
+            assertEquals(5, rt.blockOn(h));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void aJoinHandlePolledAgainAfterCompletionFailsClearly(String name, Supplier<WeftRuntime> make) {
+        try (WeftRuntime rt = make.get()) {
+            JoinHandle<Integer> h = rt.spawn(Futures.ready(1));
+            assertEquals(1, rt.blockOn(h));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> rt.blockOn(h));
+            assertEquals("JoinHandle polled after it completed", e.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void aTaskThatNeverWaitsYieldsToOthersThroughTheBudget(String name, Supplier<WeftRuntime> make) {
+        try (WeftRuntime rt = make.get()) {
+            AtomicBoolean flag = new AtomicBoolean();
+            // Spins on the budget until another task sets the flag: without a budget it would
+            // hold a current-thread runtime forever.
+            JoinHandle<Integer> spinner = rt.spawn(cx -> {
+                while (cx.tryConsumeBudget()) {
+                    if (flag.get()) {
+                        return Poll.ready(1);
+                    }
+                }
+                return Poll.pending();
+            });
+            JoinHandle<Integer> setter = rt.spawn(Futures.lazy(() -> {
+                flag.set(true);
+                return 2;
+            }));
+            assertEquals(3, rt.blockOn(Futures.join(spinner, setter, Integer::sum)));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void aPingPongPairDoesNotStarveAThirdTask(String name, Supplier<WeftRuntime> make) {
+        WeftRuntime rt = name.equals("multi-thread") ? WeftRuntime.builder().workerThreads(1).build() : make.get();
+        try (rt) {
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicReference<dev.weft.future.Waker> pingWaker = new AtomicReference<>();
+            AtomicReference<dev.weft.future.Waker> pongWaker = new AtomicReference<>();
+            // Each wakes the other on every poll: the LIFO slot would run them forever.
+            JoinHandle<Void> ping = rt.spawn(cx -> {
+                pingWaker.set(cx.waker());
+                dev.weft.future.Waker other = pongWaker.get();
+                if (other != null) {
+                    other.wake();
+                }
+                return stop.get() ? Poll.ready(null) : Poll.pending();
+            });
+            JoinHandle<Void> pong = rt.spawn(cx -> {
+                pongWaker.set(cx.waker());
+                dev.weft.future.Waker other = pingWaker.get();
+                if (other != null) {
+                    other.wake();
+                }
+                return stop.get() ? Poll.ready(null) : Poll.pending();
+            });
+            JoinHandle<Void> third = rt.spawn(Futures.lazy(() -> {
+                stop.set(true);
+                return null;
+            }));
+            rt.blockOn(Futures.joinAll(List.of(third, ping, pong)));
+            assertTrue(stop.get());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void spawnBlockingRunsOffTheWorkers(String name, Supplier<WeftRuntime> make) {
+        try (WeftRuntime rt = make.get()) {
+            String thread = rt.blockOn(rt.spawnBlocking(() -> Thread.currentThread().getName()));
+            assertTrue(thread.contains("-blocking-"), thread);
+            IOException io = new IOException("read failed");
+            JoinHandle<String> failing = rt.spawnBlocking(() -> {
+                throw io;
+            });
+            assertSame(io, assertThrows(CompletionException.class, () -> rt.blockOn(failing)).getCause());
+        }
+    }
+
+    @Test
+    void theBlockingPoolIsBoundedAndQueuesTheRest() throws Exception {
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(1).maxBlockingThreads(2).build()) {
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger maxRunning = new AtomicInteger();
+            CountDownLatch release = new CountDownLatch(1);
+            List<JoinHandle<Integer>> handles = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                handles.add(rt.spawnBlocking(() -> {
+                    maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    release.await(10, TimeUnit.SECONDS);
+                    running.decrementAndGet();
+                    return 1;
+                }));
+            }
+            Thread releaser = new Thread(() -> {
+                while (running.get() < 2) {
+                    Thread.onSpinWait();
+                }
+                release.countDown();
+            });
+            releaser.start();
+            assertEquals(List.of(1, 1, 1, 1, 1, 1), rt.blockOn(Futures.joinAll(handles)));
+            assertEquals(2, maxRunning.get());
+            releaser.join();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void blockOnRefusesToRunOnAWorkerOrInsideBlockOn(String name, Supplier<WeftRuntime> make) {
+        try (WeftRuntime rt = make.get()) {
+            IllegalStateException e = rt.blockOn(rt.spawn(Futures.lazy(() -> {
+                try {
+                    rt.blockOn(Futures.ready(1));
+                    return null;
+                } catch (IllegalStateException expected) {
+                    return expected;
+                }
+            })));
+            assertTrue(e.getMessage().startsWith("blockOn called on"), e.getMessage());
+            assertTrue(e.getMessage().contains("await the future inside the task instead"), e.getMessage());
+        }
+    }
+
+    @Test
+    void currentOutsideARuntimeFailsClearly() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, WeftRuntime::current);
+        assertTrue(e.getMessage().startsWith("no Weft runtime on thread '"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void shutdownCancelsWaitingTasksAndStopsEveryThread(String name, Supplier<WeftRuntime> make) throws Exception {
+        WeftRuntime rt = make.get();
+        List<Gate<String>> gates = new ArrayList<>();
+        List<JoinHandle<String>> handles = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Gate<String> g = new Gate<>();
+            gates.add(g);
+            handles.add(rt.spawn(g));
+        }
+        rt.blockOn(rt.spawnBlocking(() -> 1)); // start a blocking thread too
+        if (name.equals("current-thread")) {
+            rt.blockOn(Futures.yieldNow()); // let the tasks reach their first poll
+        }
+        assertTrue(rt.shutdown(Duration.ofSeconds(10)));
+        for (int i = 0; i < gates.size(); i++) {
+            assertEquals(1, gates.get(i).cancels.get(), "gate " + i);
+            assertTrue(handles.get(i).isFinished());
+        }
+        assertTrue(runtimeThreads().isEmpty(), "threads left: " + runtimeThreads());
+        // After shutdown: spawned tasks are cancelled at once, and blockOn is refused.
+        JoinHandle<Integer> late = rt.spawn(Futures.ready(1));
+        assertTrue(late.isFinished());
+        assertThrows(IllegalStateException.class, () -> rt.blockOn(Futures.ready(1)));
+    }
+
+    @Test
+    void shutdownFromInsideATaskIsRefused() {
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(1).build()) {
+            IllegalStateException e = rt.blockOn(rt.spawn(Futures.lazy(() -> {
+                try {
+                    rt.shutdown(Duration.ofSeconds(1));
+                    return null;
+                } catch (IllegalStateException expected) {
+                    return expected;
+                }
+            })));
+            assertTrue(e.getMessage().startsWith("shutdown called from inside a task"), e.getMessage());
+        }
+    }
+
+    @Test
+    void threadsAreNamedAfterTheRuntime() {
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).threadNamePrefix("svc").build()) {
+            String n = rt.blockOn(rt.spawn(Futures.lazy(() -> Thread.currentThread().getName())));
+            assertTrue(n.matches("svc-\\d+-worker-[01]"), n);
+            assertEquals(2, rt.workerCount());
+        }
+    }
+
+    @Test
+    void builderRejectsBadInputWithClearMessages() {
+        WeftRuntime.Builder b = WeftRuntime.builder();
+        assertEquals("workerThreads > 0 required but it was 0",
+                assertThrows(IllegalArgumentException.class, () -> b.workerThreads(0)).getMessage());
+        assertEquals("maxBlockingThreads > 0 required but it was -1",
+                assertThrows(IllegalArgumentException.class, () -> b.maxBlockingThreads(-1)).getMessage());
+        assertEquals("blockingKeepAlive > 0 required but it was PT0S",
+                assertThrows(IllegalArgumentException.class, () -> b.blockingKeepAlive(Duration.ZERO)).getMessage());
+        assertEquals("threadNamePrefix is null",
+                assertThrows(NullPointerException.class, () -> b.threadNamePrefix(null)).getMessage());
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(1).build()) {
+            assertEquals("future is null", assertThrows(NullPointerException.class, () -> rt.spawn(null)).getMessage());
+            assertEquals("work is null", assertThrows(NullPointerException.class, () -> rt.spawnBlocking(null)).getMessage());
+            assertEquals("future is null", assertThrows(NullPointerException.class, () -> rt.blockOn(null)).getMessage());
+            assertEquals("timeout is null", assertThrows(NullPointerException.class, () -> rt.shutdown(null)).getMessage());
+        }
+    }
+
+    @Test
+    void aCancelHookThatThrowsReachesTheHookExactlyOnce() {
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(1).build()) {
+            IllegalStateException boom = new IllegalStateException("cancel failed");
+            JoinHandle<Integer> h = rt.spawn(Futures.pollFn(cx -> Poll.pending(), () -> {
+                throw boom;
+            }));
+            h.abort();
+            assertThrows(CancellationException.class, () -> rt.blockOn(h));
+            assertEquals(List.of(boom), NoUndeliverableErrors.take());
+        }
+    }
+
+    @Test
+    void aSecondBlockOnOnACurrentThreadRuntimeTakesOverTheTasks() throws Exception {
+        try (WeftRuntime rt = WeftRuntime.builder().currentThread().build()) {
+            Gate<Integer> outerGate = new Gate<>();
+            CountDownLatch inside = new CountDownLatch(1);
+            AtomicReference<Object> result = new AtomicReference<>();
+            Thread other = new Thread(() -> {
+                result.set(rt.blockOn(Futures.map(Futures.lazy(() -> {
+                    inside.countDown();
+                    return 0;
+                }), x -> x)));
+            });
+            // The main thread holds the core while the other thread's blockOn starts; tasks keep
+            // running for both, and when the main thread leaves, the other can finish alone.
+            JoinHandle<Integer> task = rt.spawn(Futures.map(outerGate, x -> x + 1));
+            other.start();
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            outerGate.open(41);
+            assertEquals(42, rt.blockOn(task));
+            other.join(10_000);
+            assertFalse(other.isAlive());
+            assertEquals(0, result.get());
+        }
+    }
+
+    static List<String> runtimeThreads() {
+        List<String> names = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith("weft-")) {
+                names.add(t.getName());
+            }
+        }
+        return names;
+    }
+}
