@@ -103,11 +103,9 @@ public final class WeftRuntime implements AutoCloseable {
     public <T> JoinHandle<T> spawn(Future<T> future) {
         Checks.notNull(future, "future");
         Task<T> task = new Task<>(future, scheduler, owned);
-        if (!owned.bind(task)) {
+        if (shutdown || !scheduler.spawn(task)) {
             task.cancelForShutdown();
-            return task;
         }
-        scheduler.spawn(task);
         return task;
     }
 
@@ -126,11 +124,11 @@ public final class WeftRuntime implements AutoCloseable {
     public <T> JoinHandle<T> spawnBlocking(Callable<? extends T> work) {
         Checks.notNull(work, "work");
         Task<T> task = new Task<>(new BlockingCall<T>(work), blocking, owned);
-        if (!owned.bind(task)) {
+        if (shutdown) {
             task.cancelForShutdown();
-            return task;
+        } else {
+            blocking.schedule(task);
         }
-        blocking.schedule(task);
         return task;
     }
 
@@ -210,8 +208,8 @@ public final class WeftRuntime implements AutoCloseable {
         return workerCount;
     }
 
-    /** Counts the tasks that have not completed; takes locks, so for tests and diagnostics. */
-    int liveTaskCount() {
+    /** Counts the tasks waiting to be woken; takes locks, so for tests and diagnostics. */
+    int waitingTaskCount() {
         return owned.size();
     }
 

@@ -319,6 +319,125 @@ class WeftRuntimeTest {
     }
 
     @Test
+    void shutdownCancelsTasksStillQueuedOnAWorkerThatNeverPolledThem() throws Exception {
+        WeftRuntime rt = WeftRuntime.builder().workerThreads(1).build();
+        List<Gate<String>> children = new ArrayList<>();
+        List<JoinHandle<String>> handles = new ArrayList<>();
+        CountDownLatch spawned = new CountDownLatch(1);
+        CountDownLatch shutdownStarted = new CountDownLatch(1);
+        // The parent fills its worker's LIFO slot and local queue, then holds the worker until
+        // shutdown has begun, so the children are still queued when the worker stops.
+        rt.spawn(cx -> {
+            for (int i = 0; i < 300; i++) {
+                Gate<String> g = new Gate<>();
+                children.add(g);
+                handles.add(WeftRuntime.current().spawn(g));
+            }
+            spawned.countDown();
+            try {
+                shutdownStarted.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Poll.pending();
+        });
+        assertTrue(spawned.await(10, TimeUnit.SECONDS));
+        Thread releaser = new Thread(() -> {
+            while (!rt.isShutdown()) {
+                Thread.onSpinWait();
+            }
+            shutdownStarted.countDown();
+        });
+        releaser.start();
+        assertTrue(rt.shutdown(Duration.ofSeconds(10)));
+        releaser.join();
+        for (int i = 0; i < children.size(); i++) {
+            assertEquals(1, children.get(i).cancels.get(), "child " + i + " was not cancelled");
+            int idx = i;
+            assertThrows(CancellationException.class, () -> RuntimeThreadsHelper.joinNow(handles.get(idx)));
+        }
+    }
+
+    @Test
+    void shutdownCancelsTasksQueuedOnACurrentThreadRuntimeThatNeverRan() {
+        WeftRuntime rt = WeftRuntime.builder().currentThread().build();
+        List<Gate<String>> gates = new ArrayList<>();
+        List<JoinHandle<String>> handles = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Gate<String> g = new Gate<>();
+            gates.add(g);
+            handles.add(rt.spawn(g)); // no blockOn: they wait in the remote queue
+        }
+        assertTrue(rt.shutdown(Duration.ofSeconds(10)));
+        for (int i = 0; i < gates.size(); i++) {
+            assertEquals(1, gates.get(i).polled.getCount(), "never polled");
+            assertEquals(1, gates.get(i).cancels.get());
+            assertTrue(handles.get(i).isFinished());
+        }
+    }
+
+    @Test
+    void shutdownCancelsBlockingCallsThatNeverStartedAndInterruptsRunningOnes() throws Exception {
+        WeftRuntime rt = WeftRuntime.builder().workerThreads(1).maxBlockingThreads(1).build();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        JoinHandle<Integer> running = rt.spawnBlocking(() -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            return 1;
+        });
+        AtomicInteger ran = new AtomicInteger();
+        List<JoinHandle<Integer>> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            queued.add(rt.spawnBlocking(ran::incrementAndGet));
+        }
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        assertTrue(rt.shutdown(Duration.ofSeconds(10)));
+        assertTrue(interrupted.get());
+        assertTrue(running.isFinished());
+        assertEquals(0, ran.get());
+        for (JoinHandle<Integer> h : queued) {
+            assertTrue(h.isFinished());
+            assertThrows(CancellationException.class, () -> RuntimeThreadsHelper.joinNow(h));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void onlyWaitingTasksAreRegisteredAndFinishedOnesAreDropped(String name, Supplier<WeftRuntime> make) throws Exception {
+        try (WeftRuntime rt = make.get()) {
+            rt.blockOn(Futures.joinAll(List.of(rt.spawn(Futures.ready(1)), rt.spawn(Futures.ready(2)))));
+            assertEquals(0, rt.waitingTaskCount(), "tasks done in their first poll never register");
+            List<Gate<Integer>> gates = new ArrayList<>();
+            List<JoinHandle<Integer>> handles = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Gate<Integer> g = new Gate<>();
+                gates.add(g);
+                handles.add(rt.spawn(g));
+            }
+            if (name.equals("current-thread")) {
+                rt.blockOn(Futures.yieldNow());
+            }
+            for (Gate<Integer> g : gates) {
+                assertTrue(g.polled.await(10, TimeUnit.SECONDS));
+            }
+            // A task registers after its poll returns pending; wait for the last to get there.
+            while (rt.waitingTaskCount() < 20) {
+                Thread.onSpinWait();
+            }
+            for (Gate<Integer> g : gates) {
+                g.open(1);
+            }
+            assertEquals(Integer.valueOf(20), rt.blockOn(Futures.<List<Integer>, Integer>map(Futures.joinAll(handles), List::size)));
+            assertEquals(0, rt.waitingTaskCount(), "finished tasks leave the registry");
+        }
+    }
+
+    @Test
     void shutdownFromInsideATaskIsRefused() {
         try (WeftRuntime rt = WeftRuntime.builder().workerThreads(1).build()) {
             IllegalStateException e = rt.blockOn(rt.spawn(Futures.lazy(() -> {

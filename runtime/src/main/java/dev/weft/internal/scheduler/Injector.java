@@ -3,23 +3,22 @@ package dev.weft.internal.scheduler;
 import dev.weft.internal.task.Task;
 
 /**
- * The global run queue: an intrusive FIFO list of tasks (through Task.queueNext) under one lock,
- * as tokio's inject queue. Tasks arrive here when spawned or woken from outside the workers, and
- * when a worker's local queue overflows (in batches, one lock for many tasks).
+ * The global run queue: an intrusive FIFO of tasks under one lock, as tokio's inject queue. Tasks
+ * arrive here when spawned or woken from outside the workers, and when a worker's local queue
+ * overflows (in batches, one lock for many tasks).
  */
 public final class Injector {
     /*
      * Implementation notes:
      *
-     * head/tail/queueNext are guarded by `this`. `length` is written under the lock and read
-     * without it (volatile) so idle workers can skip the lock when the queue is empty; a stale
-     * read is benign: a reader that sees 0 just before a push is covered by the unpark that
-     * follows every remote push, and one that sees a positive length takes the lock and finds
-     * out.
+     * `tasks` and `closed` are guarded by `this`. `length` mirrors tasks.size(): written under the
+     * lock, read without it (volatile) so idle workers can skip the lock when the queue is empty.
+     * A stale read is benign: a reader that sees 0 just before a push is covered by the unpark
+     * that follows every remote push, and one that sees a positive length takes the lock and
+     * finds out.
      */
 
-    private Task<?> head;
-    private Task<?> tail;
+    private final TaskList tasks = new TaskList();
     private volatile int length;
     private boolean closed;
 
@@ -36,14 +35,8 @@ public final class Injector {
         if (closed) {
             return false;
         }
-        task.queueNext = null;
-        if (tail == null) {
-            head = task;
-        } else {
-            tail.queueNext = task;
-        }
-        tail = task;
-        length = length + 1;
+        tasks.addLast(task);
+        length = tasks.size();
         return true;
     }
 
@@ -52,14 +45,8 @@ public final class Injector {
         if (closed) {
             return false;
         }
-        last.queueNext = null;
-        if (tail == null) {
-            head = first;
-        } else {
-            tail.queueNext = first;
-        }
-        tail = last;
-        length = length + n;
+        tasks.addChain(first, last, n);
+        length = tasks.size();
         return true;
     }
 
@@ -68,51 +55,24 @@ public final class Injector {
             return null;
         }
         synchronized (this) {
-            Task<?> t = head;
-            if (t == null) {
-                return null;
-            }
-            head = t.queueNext;
-            if (head == null) {
-                tail = null;
-            }
-            t.queueNext = null;
-            length = length - 1;
+            Task<?> t = tasks.pollFirst();
+            length = tasks.size();
             return t;
         }
     }
 
     /** Removes up to max tasks as a chain linked through queueNext; returns its head. */
     public synchronized Task<?> popChain(int max) {
-        Task<?> first = head;
-        if (first == null || max <= 0) {
-            return null;
-        }
-        Task<?> last = first;
-        int n = 1;
-        while (n < max && last.queueNext != null) {
-            last = last.queueNext;
-            n++;
-        }
-        head = last.queueNext;
-        if (head == null) {
-            tail = null;
-        }
-        last.queueNext = null;
-        length = length - n;
+        Task<?> first = tasks.pollChain(max);
+        length = tasks.size();
         return first;
     }
 
-    /** Refuses further pushes and drops what is queued (the tasks are cancelled through OwnedTasks). */
-    public synchronized void close() {
+    /** Refuses further pushes and returns what was queued, as a chain through queueNext, to cancel. */
+    public synchronized Task<?> close() {
         closed = true;
-        for (Task<?> t = head; t != null; ) {
-            Task<?> next = t.queueNext;
-            t.queueNext = null;
-            t = next;
-        }
-        head = null;
-        tail = null;
+        Task<?> chain = tasks.pollChain(Integer.MAX_VALUE);
         length = 0;
+        return chain;
     }
 }

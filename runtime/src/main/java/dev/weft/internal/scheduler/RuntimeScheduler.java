@@ -6,8 +6,8 @@ import dev.weft.internal.task.Task;
 
 /** What WeftRuntime needs of an executor: queue new tasks, block on a future, stop its threads. */
 public interface RuntimeScheduler extends Scheduler {
-    /** Queues a task that was just created and bound. */
-    void spawn(Task<?> task);
+    /** Queues a task that was just created; false if the executor is shut down (the caller cancels it). */
+    boolean spawn(Task<?> task);
 
     /** Runs {@code future} to completion on the calling thread. */
     <T> T blockOn(Future<T> future);

@@ -63,6 +63,7 @@ public final class RuntimeThreads {
     /** The calling thread's waker and context while it blocks on a future. */
     public static final class BlockingContext implements Context, Waker {
         public final ThreadParker parker;
+        private final Thread owner = Thread.currentThread();
         public volatile boolean woken = true;
         private int budget;
 
@@ -88,8 +89,18 @@ public final class RuntimeThreads {
 
         @Override
         public void wake() {
+            // Already woken: the owner has not yet reset the flag for its next poll, so that poll
+            // still lies ahead and will see whatever the waker published before calling wake()
+            // (all volatile/atomic: the flag write, the reset and the publish are in one total
+            // order). A wake from the owner itself needs no unpark: it re-checks the flag before
+            // it parks.
+            if (woken) {
+                return;
+            }
             woken = true;
-            parker.unpark();
+            if (Thread.currentThread() != owner) {
+                parker.unpark();
+            }
         }
 
         /** Polls if woken; returns the poll, or null if not woken. */
@@ -115,7 +126,9 @@ public final class RuntimeThreads {
             if (p != null && p.isReady()) {
                 return p.value();
             }
-            cx.parker.park();
+            if (!cx.woken) {
+                cx.parker.park();
+            }
         }
     }
 }

@@ -3,15 +3,16 @@ package dev.weft.internal.task;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Every live task of one runtime, so shutdown can cancel the ones nobody will wake again.
- * Sharded intrusive lists (tokio's OwnedTasks), each guarded by its own monitor.
+ * Every task of one runtime that is waiting to be woken, so shutdown can cancel the ones nobody
+ * will wake again (queued tasks are reached through the queues). Sharded intrusive lists, after
+ * tokio's OwnedTasks, each guarded by its own monitor.
  */
 public final class OwnedTasks {
     /*
      * Implementation notes:
      *
-     * A task is linked into a random shard when it is bound (spawn) and unlinked by the thread
-     * that completes it. Shard locks are held for a few field writes only; with shards several
+     * A task is linked into a random shard by its runner when it first returns pending, and
+     * unlinked by the thread that completes it. Shard locks are held for a few field writes only; with shards several
      * times the worker count, two workers rarely meet on one. `closed` is read and written under
      * each shard's lock in bind() and close(), so a bind either lands before a shard is closed
      * (and is then cancelled by shutdown) or sees it closed (and cancels its own task): no task
@@ -26,8 +27,9 @@ public final class OwnedTasks {
     private final Shard[] shards;
     private final int mask;
 
-    public OwnedTasks(int concurrency) {
-        int n = Integer.highestOneBit(Math.max(1, concurrency * 4 - 1)) << 1;
+    /** @param shardCount rounded up to a power of two; 1 for a single-threaded executor */
+    public OwnedTasks(int shardCount) {
+        int n = shardCount <= 1 ? 1 : Integer.highestOneBit(shardCount - 1) << 1;
         shards = new Shard[n];
         for (int i = 0; i < n; i++) {
             shards[i] = new Shard();
@@ -35,9 +37,9 @@ public final class OwnedTasks {
         mask = n - 1;
     }
 
-    /** Links a new task; false if the runtime is shut down, in which case the caller cancels it. */
+    /** Links a task that is about to wait; false if the runtime is shut down (the caller cancels it). */
     public boolean bind(Task<?> task) {
-        int i = shards.length == 1 ? 0 : ThreadLocalRandom.current().nextInt() & mask;
+        int i = mask == 0 ? 0 : ThreadLocalRandom.current().nextInt() & mask;
         Shard s = shards[i];
         synchronized (s) {
             if (s.closed) {
@@ -107,7 +109,7 @@ public final class OwnedTasks {
         }
     }
 
-    /** Counts the live tasks; takes every shard lock, so for tests and diagnostics only. */
+    /** Counts the waiting tasks; takes every shard lock, so for tests and diagnostics only. */
     public int size() {
         int n = 0;
         for (Shard s : shards) {

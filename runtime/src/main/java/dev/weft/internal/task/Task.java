@@ -46,11 +46,16 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
      *     clear, then sets JOIN_WAKER with a CAS that fails if COMPLETE; the completer reads
      *     `joinWaker` only if its completing xor saw JOIN_WAKER. The CAS (release) publishes the
      *     waker to the xor (acquire). To change wakers the poller first clears JOIN_WAKER with a
-     *     CAS that also fails if COMPLETE. `output`/`failure` are written before the completing
+     *     CAS that also fails if COMPLETE. `outcome` is written before the completing
      *     xor (release) and read after the handle observes COMPLETE (acquire).
-     *  5. Shutdown: with the workers stopped, the shutdown thread claims each idle task by setting
+     *  5. Shutdown (cancelForShutdown): the caller claims a task that no runner holds by setting
      *     RUNNING|CANCELLED and cancels it like a runner. A task still RUNNING on a worker that
      *     did not stop only gets CANCELLED, handled by that worker when its poll returns.
+     *     Shutdown must reach every task: a queued task is reached through its queue (each
+     *     executor cancels what its queues hold), an idle one only through OwnedTasks, so a task
+     *     is linked there when it first returns pending, by its runner, and a task that finishes
+     *     in its first poll never touches that shared registry. If OwnedTasks is already closed
+     *     the runner cancels the task instead of letting it wait.
      */
 
     /** Woken and not yet polled: the task is in a run queue, or its runner will requeue it. */
@@ -76,8 +81,11 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
     private Future<T> future;
     private final Scheduler scheduler;
     private final OwnedTasks owner;
-    private T output;
-    private Throwable failure;
+    /**
+     * The outcome: the ready Poll the future returned (handed to the joiner as it is, so joining
+     * allocates nothing), or the Throwable that failed the task. Written before COMPLETE.
+     */
+    private Object outcome;
     private Waker joinWaker;
     /** Handle side only: the handle returned ready once. */
     private boolean joined;
@@ -85,7 +93,11 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
 
     /** Intrusive link for the injection queue; owned by whoever holds the queue's lock. */
     public Task<?> queueNext;
-    /** Intrusive links for OwnedTasks; guarded by the lock of shard `ownedShard`. */
+    /**
+     * Intrusive links for OwnedTasks; guarded by the lock of shard `ownedShard`, which is -1 while
+     * the task is not linked. The runner reads ownedShard without the lock: only the runner links
+     * a task, and a stale read of a concurrent shutdown unlink is handled by CANCELLED (protocol 5).
+     */
     Task<?> ownedPrev;
     Task<?> ownedNext;
     int ownedShard = -1;
@@ -158,11 +170,16 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
         try {
             p = future.poll(this);
         } catch (Throwable t) {
-            complete(null, t);
+            complete(t);
             return;
         }
         if (p.isReady()) {
-            complete(p.value(), null);
+            complete(p);
+            return;
+        }
+        if (ownedShard < 0 && !owner.bind(this)) {
+            // About to wait for the first time, but the runtime is shutting down (protocol 5).
+            cancelAndComplete();
             return;
         }
         for (;;) {
@@ -187,16 +204,15 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
         } catch (Throwable t) {
             Undeliverable.report(t);
         }
-        complete(null, new CancellationException("task was aborted"));
+        complete(new CancellationException("task was aborted"));
     }
 
-    /** Fixes the outcome; the caller holds RUNNING. */
-    private void complete(T value, Throwable error) {
-        output = value;
-        failure = error;
+    /** Fixes the outcome (a ready Poll or a Throwable); the caller holds RUNNING. */
+    private void complete(Object result) {
+        outcome = result;
         future = null; // release what the future retained
         // RUNNING is set and COMPLETE clear, so one xor clears one and sets the other (release,
-        // publishing output/failure; acquire, seeing a joinWaker published under JOIN_WAKER).
+        // publishing the outcome; acquire, seeing a joinWaker published under JOIN_WAKER).
         int prev = (int) STATE.getAndBitwiseXor(this, RUNNING | COMPLETE);
         owner.remove(this);
         if ((prev & JOIN_WAKER) != 0) {
@@ -284,10 +300,14 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
             // COMPLETE was set meanwhile: fall through and read the outcome.
         }
         joined = true;
-        if (failure != null) {
-            throw Throwables.sneakyThrow(failure);
+        Object o = outcome;
+        outcome = null; // the joiner owns the value now; do not retain it
+        if (o instanceof Throwable) {
+            throw Throwables.sneakyThrow((Throwable) o);
         }
-        return Poll.ready(output);
+        @SuppressWarnings("unchecked")
+        Poll<T> ready = (Poll<T>) o;
+        return ready;
     }
 
     /** Stops waiting: drops the registered join waker; the task runs on. */

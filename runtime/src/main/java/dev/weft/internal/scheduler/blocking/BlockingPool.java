@@ -37,7 +37,7 @@ public final class BlockingPool implements Scheduler {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException shutDown) {
-            // The runtime is shutting down; OwnedTasks cancels the task.
+            task.cancelForShutdown(); // the runtime is shutting down
         }
     }
 
@@ -53,7 +53,11 @@ public final class BlockingPool implements Scheduler {
 
     /** Stops taking work and waits for running calls until the deadline; false if some still run. */
     public boolean shutdown(long deadlineNanos) {
-        executor.shutdownNow(); // interrupts running calls, as ExecutorService users expect
+        // Interrupts running calls, as ExecutorService users expect; calls never started are
+        // cancelled here (a blocking task is never idle, so OwnedTasks does not hold it).
+        for (Runnable never : executor.shutdownNow()) {
+            ((Task<?>) never).cancelForShutdown();
+        }
         try {
             return executor.awaitTermination(Math.max(0L, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {

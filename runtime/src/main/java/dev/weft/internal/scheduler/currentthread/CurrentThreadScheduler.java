@@ -6,10 +6,10 @@ import dev.weft.internal.driver.ThreadParker;
 import dev.weft.internal.scheduler.Injector;
 import dev.weft.internal.scheduler.RuntimeScheduler;
 import dev.weft.internal.scheduler.RuntimeThreads;
+import dev.weft.internal.scheduler.TaskList;
 import dev.weft.internal.task.Task;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -38,14 +38,16 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
      *  3. A second thread calling blockOn while the core is held polls its own future on its own
      *     parker and listens for the core's release (`waiters`); when the core is free it takes
      *     it, so tasks never wait for a blockOn that is gone while another one is still running.
-     *  4. Shutdown sets the flag, unparks the core and takes the core itself (waiting for the
-     *     holder, which sees the flag and leaves), so no cancel runs concurrently with a poll.
+     *  4. Shutdown sets the flag (after which schedule() drops wakes: a woken task was idle and
+     *     OwnedTasks cancels it), cancels what `remote` holds, unparks the core and takes the core
+     *     itself (waiting for the holder, which sees the flag and leaves), then cancels what
+     *     `local` holds.
      */
 
     static final int EVENT_INTERVAL = 61;
     static final int REMOTE_INTERVAL = 31;
 
-    private final ArrayDeque<Task<?>> local = new ArrayDeque<>();
+    private final TaskList local = new TaskList();
     private final Injector remote = new Injector();
     private final ConcurrentLinkedQueue<ThreadParker> waiters = new ConcurrentLinkedQueue<>();
     private final Object facade;
@@ -61,20 +63,38 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     }
 
     @Override
-    public void spawn(Task<?> task) {
-        schedule(task);
+    public boolean spawn(Task<?> task) {
+        if (shutdown) {
+            return false;
+        }
+        if (Thread.currentThread() == core) {
+            local.addLast(task);
+            return true;
+        }
+        return pushRemote(task);
     }
 
     @Override
     public void schedule(Task<?> task) {
+        if (shutdown) {
+            return; // a woken task was idle, so OwnedTasks cancels it
+        }
         if (Thread.currentThread() == core) {
             local.addLast(task);
-        } else if (remote.push(task)) {
-            ThreadParker p = coreParker;
-            if (p != null) {
-                p.unpark();
-            }
+        } else {
+            pushRemote(task);
         }
+    }
+
+    private boolean pushRemote(Task<?> task) {
+        if (!remote.push(task)) {
+            return false;
+        }
+        ThreadParker p = coreParker;
+        if (p != null) {
+            p.unpark();
+        }
+        return true;
     }
 
     @Override
@@ -188,7 +208,10 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     @Override
     public boolean shutdown(long deadlineNanos) {
         shutdown = true;
-        remote.close();
+        Task<?> queued = remote.close();
+        for (; queued != null; queued = queued.queueNext) {
+            queued.cancelForShutdown();
+        }
         ThreadParker p = coreParker;
         if (p != null) {
             p.unpark();
@@ -211,8 +234,10 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
                 }
             }
         }
-        // We hold the core for good: drop the queue; OwnedTasks cancels what was in it.
-        local.clear();
+        // We hold the core for good, so `local` is ours: cancel what it holds (Task protocol 5).
+        for (Task<?> t = local.pollFirst(); t != null; t = local.pollFirst()) {
+            t.cancelForShutdown();
+        }
         return true;
     }
 

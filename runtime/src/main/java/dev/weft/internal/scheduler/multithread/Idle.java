@@ -27,6 +27,18 @@ final class Idle {
      *     (2). Both orders are sequentially consistent (fence / atomic RMW, then volatile reads),
      *     so at least one side sees the other: tokio had a lost wakeup exactly here.
      *  3. At most half the workers search at a time (more would only contend on the victims).
+     *  4. A push to the pushing worker's OWN local queue (spawn or wake on a worker) skips the
+     *     fence of protocol 1 and reads the counters racily. The store-load race it reopens is
+     *     benign there: a task in a worker's local queue is always run by that worker when its
+     *     current poll returns, so a missed notification delays parallelism, it never strands a
+     *     task. (Go's scheduler makes the same trade for local run-queue puts in newproc/wakep.)
+     *     The fence would cost about 40 ns per spawn here, because it must drain a store buffer
+     *     full of the new task's allocation writes. Pushes to the injector, which no worker owns,
+     *     always take the fenced path.
+     *  5. Likewise only a push that makes a local queue non-empty notifies at all (as
+     *     ForkJoinPool's WorkQueue.push signals only on an empty queue): after that push a worker
+     *     was woken or one is searching, and a worker parks only after re-checking every queue as
+     *     the last searcher (protocol 2), so later pushes to the same queue are found by it.
      */
 
     private static final int UNPARK_SHIFT = 16;
@@ -59,6 +71,11 @@ final class Idle {
     /** Protocol 1: the index of a worker to unpark, or -1. */
     int workerToNotify() {
         VarHandle.fullFence(); // order the caller's publishing store before our loads
+        return workerToNotifyRacy();
+    }
+
+    /** Protocol 4: as workerToNotify, without the fence, after a push to the caller's own queue. */
+    int workerToNotifyRacy() {
         if (!shouldWake()) {
             return -1;
         }

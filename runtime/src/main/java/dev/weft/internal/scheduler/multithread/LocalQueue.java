@@ -85,8 +85,12 @@ final class LocalQueue {
         return (int) TAIL.getAcquire(this) == real((long) HEAD.getAcquire(this));
     }
 
-    /** Owner only: appends, moving half the queue to the injector when full (protocols 1, 2). */
-    void pushBack(Task<?> task, Injector overflow) {
+    /**
+     * Owner only: appends, moving half the queue to the injector when full (protocols 1, 2).
+     * Returns true if the queue was empty before, the one push after which other workers may need
+     * waking (Idle protocol 4).
+     */
+    boolean pushBack(Task<?> task, Injector overflow) {
         for (;;) {
             long h = (long) HEAD.getAcquire(this);
             int steal = steal(h);
@@ -95,15 +99,15 @@ final class LocalQueue {
             if (t - steal < capacity) {
                 buffer[t & mask] = task;
                 TAIL.setRelease(this, t + 1);
-                return;
+                return t == real;
             }
             if (steal != real) {
                 // A stealer is freeing room right now; do not wait for it.
                 overflow.push(task);
-                return;
+                return false;
             }
             if (pushOverflow(task, real, overflow)) {
-                return;
+                return false;
             }
         }
     }
@@ -212,13 +216,6 @@ final class LocalQueue {
                 return n;
             }
             prev = witness; // the owner popped meanwhile, moving real
-        }
-    }
-
-    /** Owner only, at shutdown: drops every reference. */
-    void clear() {
-        while (pop() != null) {
-            // drain
         }
     }
 

@@ -25,10 +25,12 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
      * followed by Idle.workerToNotify (protocol 1 there). Filling an empty LIFO slot is not: the
      * current worker runs it next.
      *
-     * Shutdown: the flag is set and every parker unparked; a worker checks the flag before each
-     * task and after each park, so it exits after at most one more poll. Tasks left in queues
-     * are dropped here and cancelled by the runtime through OwnedTasks, after the workers stop,
-     * so no cancel runs concurrently with a poll.
+     * Shutdown: the injector is closed (its tasks cancelled here), the flag is set and every
+     * parker unparked; a worker checks the flag before each task and after each park, so it
+     * exits after at most one more poll, and on its way out cancels what its own LIFO slot and
+     * local queue hold (it is their only owner, so no lock is needed). Idle tasks are cancelled
+     * by the runtime through OwnedTasks. Cancelling claims the task (Task protocol 5), so a
+     * cancel never runs concurrently with a poll, even for a worker stuck past the timeout.
      */
 
     final Worker[] workers;
@@ -68,8 +70,17 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     }
 
     @Override
-    public void spawn(Task<?> task) {
-        schedule(task);
+    public boolean spawn(Task<?> task) {
+        Worker w = currentWorker();
+        if (w != null) {
+            w.scheduleLocal(task); // the worker cancels its queues when it stops
+            return true;
+        }
+        if (injector.push(task)) {
+            notifyParked();
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -86,8 +97,9 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     public void yieldTask(Task<?> task) {
         Worker w = currentWorker();
         if (w != null) {
-            w.local.pushBack(task, injector);
-            notifyParked();
+            if (w.local.pushBack(task, injector)) {
+                notifyParkedLocal();
+            }
         } else {
             scheduleRemote(task);
         }
@@ -97,11 +109,19 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
         if (injector.push(task)) {
             notifyParked();
         }
-        // else: shut down; the task is cancelled through OwnedTasks
+        // else: shut down. A woken task was idle, so it is in OwnedTasks and cancelled there.
     }
 
     void notifyParked() {
         int idx = idle.workerToNotify();
+        if (idx >= 0) {
+            workers[idx].parker.unpark();
+        }
+    }
+
+    /** After a push to the calling worker's own queue (Idle protocol 4). */
+    void notifyParkedLocal() {
+        int idx = idle.workerToNotifyRacy();
         if (idx >= 0) {
             workers[idx].parker.unpark();
         }
@@ -131,6 +151,15 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
         }
     }
 
+    static void cancelAll(Task<?> chain) {
+        while (chain != null) {
+            Task<?> next = chain.queueNext;
+            chain.queueNext = null;
+            chain.cancelForShutdown();
+            chain = next;
+        }
+    }
+
     @Override
     public boolean isInside() {
         return currentWorker() != null;
@@ -139,7 +168,7 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     @Override
     public boolean shutdown(long deadlineNanos) {
         shutdown = true;
-        injector.close();
+        cancelAll(injector.close());
         for (Worker w : workers) {
             w.parker.unpark();
         }

@@ -46,8 +46,14 @@ final class Worker implements Runnable {
                 }
             }
         } finally {
-            lifo = null;
-            local.clear();
+            // Shutting down: cancel what only this worker can reach (Task protocol 5).
+            if (lifo != null) {
+                lifo.cancelForShutdown();
+                lifo = null;
+            }
+            for (Task<?> t = local.pop(); t != null; t = local.pop()) {
+                t.cancelForShutdown();
+            }
         }
     }
 
@@ -55,9 +61,8 @@ final class Worker implements Runnable {
     void scheduleLocal(Task<?> task) {
         Task<?> prev = lifo;
         lifo = task;
-        if (prev != null) {
-            local.pushBack(prev, shared.injector);
-            shared.notifyParked();
+        if (prev != null && local.pushBack(prev, shared.injector)) {
+            shared.notifyParkedLocal(); // Idle protocols 4 and 5
         }
     }
 
@@ -120,8 +125,9 @@ final class Worker implements Runnable {
             lifo = null;
             if (lifoPolls >= MAX_LIFO_POLLS) {
                 // A ping-pong pair would otherwise hold this worker forever.
-                local.pushBack(next, shared.injector);
-                shared.notifyParked();
+                if (local.pushBack(next, shared.injector)) {
+                    shared.notifyParkedLocal();
+                }
                 return;
             }
             next.run();
