@@ -1,0 +1,111 @@
+package dev.weft.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs each contender of a workload 2 times to warm up and 5 times measured, in this JVM, and
+ * prints {@code RESULT <impl> <workload> <best> <unit> median=<median>}; then the ratio of Weft's
+ * median to the best peer's median, since single numbers on a shared 2-core machine are noise.
+ */
+final class Harness {
+    static final int WARMUPS = 2;
+    static final int RUNS = 5;
+
+    /** One measured run: returns a checksum that must equal the expected one. */
+    interface Run {
+        long run() throws Exception;
+    }
+
+    private final String workload;
+    private final String unit;
+    private final double work;
+    private final long expected;
+    private final Map<String, Double> medians = new LinkedHashMap<>();
+
+    /**
+     * @param work the amount of work per run (tasks, round trips, items): the rate is work / seconds
+     */
+    Harness(String workload, String unit, double work, long expected) {
+        this.workload = workload;
+        this.unit = unit;
+        this.work = work;
+        this.expected = expected;
+    }
+
+    void measure(String impl, Run run) {
+        String only = System.getProperty("only");
+        if (only != null && !java.util.Arrays.asList(only.split(",")).contains(impl)) {
+            return; // -Donly=weft,fjp-cf runs just those contenders (for profiling)
+        }
+        try {
+            for (int i = 0; i < WARMUPS; i++) {
+                settle();
+                check(impl, run.run());
+            }
+            double[] rates = new double[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                settle();
+                long t0 = System.nanoTime();
+                long sum = run.run();
+                long t1 = System.nanoTime();
+                check(impl, sum);
+                rates[i] = work / ((t1 - t0) / 1e9);
+            }
+            Arrays.sort(rates);
+            double best = rates[RUNS - 1];
+            double median = rates[RUNS / 2];
+            medians.put(impl, median);
+            System.out.printf(Locale.ROOT, "RESULT %s %s %.0f %s median=%.0f%n", impl, workload, best, unit, median);
+        } catch (Exception e) {
+            System.out.printf(Locale.ROOT, "SKIPPED %s %s: %s%n", impl, workload, e);
+        }
+    }
+
+    /**
+     * Starts every run of every contender from a collected heap: the workloads keep a million
+     * objects alive, so where a young collection happens to fall would otherwise decide the
+     * result more than the code under test does.
+     */
+    private static void settle() {
+        System.gc();
+        System.gc();
+    }
+
+    void skip(String impl, String why) {
+        System.out.printf(Locale.ROOT, "SKIPPED %s %s: %s%n", impl, workload, why);
+    }
+
+    private void check(String impl, long sum) {
+        if (sum != expected) {
+            throw new IllegalStateException(impl + " computed " + sum + " but " + expected + " was expected");
+        }
+    }
+
+    /** Prints weft's median over the best peer's median (higher is better for rates). */
+    void printRatio() {
+        Double weft = medians.get("weft");
+        String bestPeer = null;
+        double bestMedian = 0;
+        for (Map.Entry<String, Double> e : medians.entrySet()) {
+            if (!e.getKey().equals("weft") && e.getValue() > bestMedian) {
+                bestMedian = e.getValue();
+                bestPeer = e.getKey();
+            }
+        }
+        if (weft != null && bestPeer != null) {
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, Double> e : medians.entrySet()) {
+                if (!e.getKey().equals("weft")) {
+                    parts.add(String.format(Locale.ROOT, "%s=%.2fx", e.getKey(), weft / e.getValue()));
+                }
+            }
+            System.out.printf(Locale.ROOT, "RATIO %s weft/best-peer(%s)=%.2f  [%s]%n", workload, bestPeer,
+                    weft / bestMedian, String.join(" ", parts));
+        }
+    }
+}
