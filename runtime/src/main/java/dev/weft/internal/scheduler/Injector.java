@@ -1,24 +1,32 @@
 package dev.weft.internal.scheduler;
 
 import dev.weft.internal.task.Task;
+import java.util.ArrayDeque;
 
 /**
- * The global run queue: an intrusive FIFO of tasks under one lock, as tokio's inject queue. Tasks
- * arrive here when spawned or woken from outside the workers, and when a worker's local queue
- * overflows (in batches, one lock for many tasks).
+ * The global run queue, as tokio's inject queue: tasks spawned or woken from outside the workers,
+ * and the overflow of full local queues. A FIFO of entries under one lock, where an entry is one
+ * task or a batch (an array moved out of a full local queue in one step).
  */
 public final class Injector {
     /*
      * Implementation notes:
      *
-     * `tasks` and `closed` are guarded by `this`. `length` mirrors tasks.size(): written under the
-     * lock, read without it (volatile) so idle workers can skip the lock when the queue is empty.
-     * A stale read is benign: a reader that sees 0 just before a push is covered by the unpark
-     * that follows every remote push, and one that sees a positive length takes the lock and
-     * finds out.
+     * Batches are arrays rather than intrusive chains because the worker that takes them is
+     * usually not the one that filled them: walking a chain costs one cross-core cache miss per
+     * task, serialized behind the lock, while copying an array of references lets the misses
+     * overlap (and leaves the tasks untouched until they run). This was 20% of W1's profile.
+     *
+     * `entries`, `headBatchStart` and `closed` are guarded by `this`. `length` is the number of
+     * tasks: written under the lock, read without it (volatile) so idle workers skip the lock
+     * when the queue is empty. A stale read is benign: a reader that sees 0 just before a push is
+     * covered by the unpark that follows every push here (fenced path, Idle protocol 1), and one
+     * that sees a positive length takes the lock and finds out.
      */
 
-    private final TaskList tasks = new TaskList();
+    private final ArrayDeque<Object> entries = new ArrayDeque<>();
+    /** How much of the batch at the head of `entries` was already taken. */
+    private int headBatchStart;
     private volatile int length;
     private boolean closed;
 
@@ -35,18 +43,18 @@ public final class Injector {
         if (closed) {
             return false;
         }
-        tasks.addLast(task);
-        length = tasks.size();
+        entries.addLast(task);
+        length = length + 1;
         return true;
     }
 
-    /** Appends a chain first..last of n tasks already linked through queueNext. */
-    public synchronized boolean pushBatch(Task<?> first, Task<?> last, int n) {
+    /** Appends a batch (every slot filled); the array now belongs to the queue. */
+    public synchronized boolean pushBatch(Task<?>[] batch) {
         if (closed) {
             return false;
         }
-        tasks.addChain(first, last, n);
-        length = tasks.size();
+        entries.addLast(batch);
+        length = length + batch.length;
         return true;
     }
 
@@ -55,24 +63,71 @@ public final class Injector {
             return null;
         }
         synchronized (this) {
-            Task<?> t = tasks.pollFirst();
-            length = tasks.size();
-            return t;
+            return popLocked();
         }
     }
 
-    /** Removes up to max tasks as a chain linked through queueNext; returns its head. */
-    public synchronized Task<?> popChain(int max) {
-        Task<?> first = tasks.pollChain(max);
-        length = tasks.size();
-        return first;
+    private Task<?> popLocked() {
+        Object e = entries.peekFirst();
+        if (e == null) {
+            return null;
+        }
+        length = length - 1;
+        if (e instanceof Task) {
+            entries.pollFirst();
+            return (Task<?>) e;
+        }
+        Task<?>[] batch = (Task<?>[]) e;
+        Task<?> t = batch[headBatchStart];
+        batch[headBatchStart++] = null;
+        if (headBatchStart == batch.length) {
+            entries.pollFirst();
+            headBatchStart = 0;
+        }
+        return t;
     }
 
-    /** Refuses further pushes and returns what was queued, as a chain through queueNext, to cancel. */
-    public synchronized Task<?> close() {
+    /** Moves up to max tasks, oldest first, into out[0..); returns how many. */
+    public int popMany(Task<?>[] out, int max) {
+        if (length == 0 || max <= 0) {
+            return 0;
+        }
+        synchronized (this) {
+            int n = 0;
+            while (n < max) {
+                Object e = entries.peekFirst();
+                if (e == null) {
+                    break;
+                }
+                if (e instanceof Task) {
+                    entries.pollFirst();
+                    out[n++] = (Task<?>) e;
+                    continue;
+                }
+                Task<?>[] batch = (Task<?>[]) e;
+                int take = Math.min(max - n, batch.length - headBatchStart);
+                System.arraycopy(batch, headBatchStart, out, n, take);
+                java.util.Arrays.fill(batch, headBatchStart, headBatchStart + take, null);
+                n += take;
+                headBatchStart += take;
+                if (headBatchStart == batch.length) {
+                    entries.pollFirst();
+                    headBatchStart = 0;
+                }
+            }
+            length = length - n;
+            return n;
+        }
+    }
+
+    /** Refuses further pushes and hands back what was queued, oldest first, to be cancelled. */
+    public synchronized java.util.List<Task<?>> close() {
         closed = true;
-        Task<?> chain = tasks.pollChain(Integer.MAX_VALUE);
+        java.util.List<Task<?>> left = new java.util.ArrayList<>(length);
+        for (Task<?> t = popLocked(); t != null; t = popLocked()) {
+            left.add(t);
+        }
         length = 0;
-        return chain;
+        return left;
     }
 }

@@ -6,7 +6,6 @@ import dev.weft.internal.driver.ThreadParker;
 import dev.weft.internal.scheduler.Injector;
 import dev.weft.internal.scheduler.RuntimeScheduler;
 import dev.weft.internal.scheduler.RuntimeThreads;
-import dev.weft.internal.scheduler.TaskList;
 import dev.weft.internal.task.Task;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -208,8 +207,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     @Override
     public boolean shutdown(long deadlineNanos) {
         shutdown = true;
-        Task<?> queued = remote.close();
-        for (; queued != null; queued = queued.queueNext) {
+        for (Task<?> queued : remote.close()) {
             queued.cancelForShutdown();
         }
         ThreadParker p = coreParker;

@@ -25,8 +25,8 @@ final class LocalQueue {
      *     reads tail (acquire) before reading slots, so it sees the task. The owner checks
      *     tail - steal < capacity, so it never overwrites a slot a stealer is still copying.
      *  2. overflow (full and no steal under way): the owner CASes head forward by half the
-     *     capacity, claiming those tasks, and moves them with the new one to the injector in one
-     *     batch. If a steal starts first, the CAS fails and the push retries.
+     *     capacity, claiming those tasks, and moves them with the new one to the injector as one
+     *     array. If a steal starts first, the CAS fails and the push retries.
      *  3. pop: the owner CASes real forward by one (and steal with it when no steal is under way);
      *     the CAS fails only if a stealer moved head, and then the owner retries.
      *  4. steal (by the owner of dst, into dst): read head; give up if a steal is under way;
@@ -117,18 +117,14 @@ final class LocalQueue {
         if (!HEAD.compareAndSet(this, pack(real, real), pack(real + n, real + n))) {
             return false; // a stealer took some: there is room now
         }
-        Task<?> first = buffer[real & mask];
-        buffer[real & mask] = null;
-        Task<?> last = first;
-        for (int i = 1; i < n; i++) {
+        Task<?>[] batch = new Task<?>[n + 1];
+        for (int i = 0; i < n; i++) {
             int idx = (real + i) & mask;
-            Task<?> next = buffer[idx];
+            batch[i] = buffer[idx];
             buffer[idx] = null;
-            last.queueNext = next;
-            last = next;
         }
-        last.queueNext = task;
-        overflow.pushBatch(first, task, n + 1);
+        batch[n] = task;
+        overflow.pushBatch(batch);
         return true;
     }
 

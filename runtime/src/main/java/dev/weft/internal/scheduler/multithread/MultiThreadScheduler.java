@@ -151,12 +151,9 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
         }
     }
 
-    static void cancelAll(Task<?> chain) {
-        while (chain != null) {
-            Task<?> next = chain.queueNext;
-            chain.queueNext = null;
-            chain.cancelForShutdown();
-            chain = next;
+    static void cancelAll(java.util.List<Task<?>> tasks) {
+        for (Task<?> t : tasks) {
+            t.cancelForShutdown();
         }
     }
 

@@ -17,6 +17,8 @@ final class Worker implements Runnable {
     WorkerThread thread;
 
     private Task<?> lifo;
+    /** Transfer buffer for takeFromInjector; owner only. */
+    private final Task<?>[] scratch;
     private boolean searching;
     private int tick;
     private int seed;
@@ -25,6 +27,7 @@ final class Worker implements Runnable {
         this.shared = shared;
         this.index = index;
         this.local = new LocalQueue(localQueueCapacity);
+        this.scratch = new Task<?>[localQueueCapacity / 2 + 1];
         this.parker = new ThreadParker(spins);
         this.seed = 0x9E3779B9 * (index + 1);
     }
@@ -57,8 +60,18 @@ final class Worker implements Runnable {
         }
     }
 
-    /** Called on this worker's thread only. */
+    /**
+     * Called on this worker's thread only. The LIFO slot is for message passing: the woken task
+     * runs next, while what its waker just produced is still in this core's cache. With a backlog
+     * in the local queue the task queues behind it instead: jumping the backlog would be unfair to
+     * it, and a task woken by one of many completions (a joiner awaiting many handles) then finds
+     * more of them done when it runs, instead of being polled once per completion.
+     */
     void scheduleLocal(Task<?> task) {
+        if (local.hasTasks()) {
+            local.pushBack(task, shared.injector);
+            return; // not empty before: Idle protocol 5, no notification needed
+        }
         Task<?> prev = lifo;
         lifo = task;
         if (prev != null && local.pushBack(prev, shared.injector)) {
@@ -92,18 +105,16 @@ final class Worker implements Runnable {
             return null;
         }
         int share = Math.min(queued / shared.workers.length + 1, local.capacity() / 2);
-        Task<?> first = shared.injector.popChain(Math.min(share, local.remaining() + 1));
-        if (first == null) {
+        int n = shared.injector.popMany(scratch, Math.min(share, local.remaining() + 1));
+        if (n == 0) {
             return null;
         }
-        Task<?> rest = first.queueNext;
-        first.queueNext = null;
-        while (rest != null) {
-            Task<?> next = rest.queueNext;
-            rest.queueNext = null;
-            local.pushBack(rest, shared.injector);
-            rest = next;
+        for (int i = 1; i < n; i++) {
+            local.pushBack(scratch[i], shared.injector); // fits: n - 1 <= remaining
+            scratch[i] = null;
         }
+        Task<?> first = scratch[0];
+        scratch[0] = null;
         return first;
     }
 
