@@ -19,8 +19,12 @@ public final class Main {
         // is read when the first virtual thread starts, so it must be set before any workload.
         System.setProperty("jdk.virtualThreadScheduler.parallelism", "2");
         Set<String> wanted = new LinkedHashSet<>(args.length == 0 ? ALL : Arrays.asList(args));
-        System.out.printf("weft benchmarks on %s, %d cores, %d MiB heap%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        StringBuilder gcs = new StringBuilder();
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcs.append(gcs.length() == 0 ? "" : ", ").append(gc.getName());
+        }
+        System.out.printf("weft benchmarks on %s, %d cores, %d MiB max heap, GC: %s%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, gcs);
         for (String w : wanted) {
             switch (w) {
                 case "W1":

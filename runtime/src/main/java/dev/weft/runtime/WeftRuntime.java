@@ -56,13 +56,14 @@ public final class WeftRuntime implements AutoCloseable {
         if (b.currentThread) {
             workerCount = 1;
             owned = new OwnedTasks(1);
-            scheduler = new CurrentThreadScheduler(this, b.spinsBeforePark);
+            scheduler = new CurrentThreadScheduler(this, owned, b.spinsBeforePark);
         } else {
             workerCount = b.workerThreads;
             owned = new OwnedTasks(workerCount * 4);
-            scheduler = new MultiThreadScheduler(this, workerCount, prefix, b.spinsBeforePark, b.localQueueCapacity);
+            scheduler = new MultiThreadScheduler(this, owned, workerCount, prefix, b.spinsBeforePark,
+                    b.localQueueCapacity);
         }
-        blocking = new BlockingPool(prefix, b.maxBlockingThreads, b.blockingKeepAlive.toNanos());
+        blocking = new BlockingPool(owned, prefix, b.maxBlockingThreads, b.blockingKeepAlive.toNanos());
     }
 
     /**
@@ -102,7 +103,7 @@ public final class WeftRuntime implements AutoCloseable {
      */
     public <T> JoinHandle<T> spawn(Future<T> future) {
         Checks.notNull(future, "future");
-        Task<T> task = new Task<>(future, scheduler, owned);
+        Task<T> task = new Task<>(future, scheduler);
         if (shutdown || !scheduler.spawn(task)) {
             task.cancelForShutdown();
         }
@@ -123,7 +124,7 @@ public final class WeftRuntime implements AutoCloseable {
      */
     public <T> JoinHandle<T> spawnBlocking(Callable<? extends T> work) {
         Checks.notNull(work, "work");
-        Task<T> task = new Task<>(new BlockingCall<T>(work), blocking, owned);
+        Task<T> task = new Task<>(new BlockingCall<T>(work), blocking);
         if (shutdown) {
             task.cancelForShutdown();
         } else {

@@ -55,7 +55,7 @@ public final class OwnedTasks {
         return true;
     }
 
-    void remove(Task<?> task) {
+    public void remove(Task<?> task) {
         int i = task.ownedShard;
         if (i < 0) {
             return; // never bound (rejected at shutdown) or already taken by close()

@@ -13,4 +13,7 @@ public interface Scheduler {
      * task that keeps waking itself cannot hold its worker.
      */
     void yieldTask(Task<?> task);
+
+    /** The registry of this runtime's waiting tasks (kept here so a Task needs no field for it). */
+    OwnedTasks ownedTasks();
 }

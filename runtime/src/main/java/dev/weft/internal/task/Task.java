@@ -80,19 +80,14 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
     private volatile int state = INITIAL_STATE;
     private Future<T> future;
     private final Scheduler scheduler;
-    private final OwnedTasks owner;
     /**
-     * The outcome: the ready Poll the future returned (handed to the joiner as it is, so joining
-     * allocates nothing), or the Throwable that failed the task. Written before COMPLETE.
+     * The outcome: the value, or a Failure holding the exception. Written before COMPLETE. The
+     * value is kept bare, not in the Poll the future returned: completed tasks awaiting their
+     * joiner can number a million, and the Poll built at join time dies young instead.
      */
     private Object outcome;
     private Waker joinWaker;
-    /** Handle side only: the handle returned ready once. */
-    private boolean joined;
     private int budget;
-
-    /** Intrusive link for the injection queue; owned by whoever holds the queue's lock. */
-    public Task<?> queueNext;
     /**
      * Intrusive links for OwnedTasks; guarded by the lock of shard `ownedShard`, which is -1 while
      * the task is not linked. The runner reads ownedShard without the lock: only the runner links
@@ -102,10 +97,26 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
     Task<?> ownedNext;
     int ownedShard = -1;
 
-    public Task(Future<T> future, Scheduler scheduler, OwnedTasks owner) {
+    /**
+     * Fields are kept few on purpose: a workload that keeps a million tasks alive pays for every
+     * byte in GC copying. 48 bytes with compressed oops (the runtime's owned-task registry and
+     * the handle's "joined" flag have no fields of their own).
+     */
+    public Task(Future<T> future, Scheduler scheduler) {
         this.future = future;
         this.scheduler = scheduler;
-        this.owner = owner;
+    }
+
+    /** The outcome after the handle returned it: polling again is a caller bug. */
+    private static final Object JOINED = new Object();
+
+    /** A failed outcome; a wrapper, so a task whose value is a Throwable is not mistaken for one. */
+    private static final class Failure {
+        final Throwable error;
+
+        Failure(Throwable error) {
+            this.error = error;
+        }
     }
 
     // ------------------------------------------------------------------ waking (protocol 1)
@@ -170,14 +181,14 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
         try {
             p = future.poll(this);
         } catch (Throwable t) {
-            complete(t);
+            complete(new Failure(t));
             return;
         }
         if (p.isReady()) {
-            complete(p);
+            complete(p.value());
             return;
         }
-        if (ownedShard < 0 && !owner.bind(this)) {
+        if (ownedShard < 0 && !scheduler.ownedTasks().bind(this)) {
             // About to wait for the first time, but the runtime is shutting down (protocol 5).
             cancelAndComplete();
             return;
@@ -204,17 +215,19 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
         } catch (Throwable t) {
             Undeliverable.report(t);
         }
-        complete(new CancellationException("task was aborted"));
+        complete(new Failure(new CancellationException("task was aborted")));
     }
 
-    /** Fixes the outcome (a ready Poll or a Throwable); the caller holds RUNNING. */
+    /** Fixes the outcome (a value or a Failure); the caller holds RUNNING. */
     private void complete(Object result) {
         outcome = result;
         future = null; // release what the future retained
         // RUNNING is set and COMPLETE clear, so one xor clears one and sets the other (release,
         // publishing the outcome; acquire, seeing a joinWaker published under JOIN_WAKER).
         int prev = (int) STATE.getAndBitwiseXor(this, RUNNING | COMPLETE);
-        owner.remove(this);
+        if (ownedShard >= 0) {
+            scheduler.ownedTasks().remove(this);
+        }
         if ((prev & JOIN_WAKER) != 0) {
             try {
                 joinWaker.wake();
@@ -272,7 +285,7 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
 
     @Override
     public Poll<T> poll(Context cx) {
-        if (joined) {
+        if (outcome == JOINED) {
             throw new IllegalStateException("JoinHandle polled after it completed");
         }
         if (!cx.tryConsumeBudget()) {
@@ -299,15 +312,14 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
             }
             // COMPLETE was set meanwhile: fall through and read the outcome.
         }
-        joined = true;
         Object o = outcome;
-        outcome = null; // the joiner owns the value now; do not retain it
-        if (o instanceof Throwable) {
-            throw Throwables.sneakyThrow((Throwable) o);
+        outcome = JOINED; // the joiner owns the value now; do not retain it
+        if (o instanceof Failure) {
+            throw Throwables.sneakyThrow(((Failure) o).error);
         }
         @SuppressWarnings("unchecked")
-        Poll<T> ready = (Poll<T>) o;
-        return ready;
+        T value = (T) o;
+        return Poll.ready(value);
     }
 
     /** Stops waiting: drops the registered join waker; the task runs on. */

@@ -1,5 +1,6 @@
 package dev.weft.internal.scheduler.blocking;
 
+import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.Scheduler;
 import dev.weft.internal.task.Task;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,8 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BlockingPool implements Scheduler {
     private final ThreadPoolExecutor executor;
+    private final OwnedTasks owned;
 
-    public BlockingPool(String namePrefix, int maxThreads, long keepAliveNanos) {
+    public BlockingPool(OwnedTasks owned, String namePrefix, int maxThreads, long keepAliveNanos) {
+        this.owned = owned;
         AtomicInteger ids = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, namePrefix + "-blocking-" + ids.getAndIncrement());
@@ -39,6 +42,11 @@ public final class BlockingPool implements Scheduler {
         } catch (RejectedExecutionException shutDown) {
             task.cancelForShutdown(); // the runtime is shutting down
         }
+    }
+
+    @Override
+    public OwnedTasks ownedTasks() {
+        return owned;
     }
 
     @Override

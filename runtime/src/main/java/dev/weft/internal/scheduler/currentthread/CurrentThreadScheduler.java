@@ -6,7 +6,9 @@ import dev.weft.internal.driver.ThreadParker;
 import dev.weft.internal.scheduler.Injector;
 import dev.weft.internal.scheduler.RuntimeScheduler;
 import dev.weft.internal.scheduler.RuntimeThreads;
+import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.Task;
+import java.util.ArrayDeque;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
@@ -46,7 +48,8 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     static final int EVENT_INTERVAL = 61;
     static final int REMOTE_INTERVAL = 31;
 
-    private final TaskList local = new TaskList();
+    private final ArrayDeque<Task<?>> local = new ArrayDeque<>();
+    private final OwnedTasks owned;
     private final Injector remote = new Injector();
     private final ConcurrentLinkedQueue<ThreadParker> waiters = new ConcurrentLinkedQueue<>();
     private final Object facade;
@@ -56,8 +59,9 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     private volatile boolean shutdown;
     private int tick;
 
-    public CurrentThreadScheduler(Object facade, int spins) {
+    public CurrentThreadScheduler(Object facade, OwnedTasks owned, int spins) {
         this.facade = facade;
+        this.owned = owned;
         this.spins = spins;
     }
 
@@ -94,6 +98,11 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
             p.unpark();
         }
         return true;
+    }
+
+    @Override
+    public OwnedTasks ownedTasks() {
+        return owned;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.weft.future.Future;
 import dev.weft.internal.scheduler.Injector;
 import dev.weft.internal.scheduler.RuntimeScheduler;
 import dev.weft.internal.scheduler.RuntimeThreads;
+import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.Task;
 import java.util.concurrent.TimeUnit;
 
@@ -37,10 +38,13 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     final Injector injector = new Injector();
     final Idle idle;
     final Object facade;
+    private final OwnedTasks owned;
     private volatile boolean shutdown;
 
-    public MultiThreadScheduler(Object facade, int workerCount, String namePrefix, int spins, int localQueueCapacity) {
+    public MultiThreadScheduler(Object facade, OwnedTasks owned, int workerCount, String namePrefix, int spins,
+            int localQueueCapacity) {
         this.facade = facade;
+        this.owned = owned;
         this.idle = new Idle(workerCount);
         this.workers = new Worker[workerCount];
         for (int i = 0; i < workerCount; i++) {
@@ -56,6 +60,11 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
 
     boolean isShutdown() {
         return shutdown;
+    }
+
+    @Override
+    public OwnedTasks ownedTasks() {
+        return owned;
     }
 
     private Worker currentWorker() {

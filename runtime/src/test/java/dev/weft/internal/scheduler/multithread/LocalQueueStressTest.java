@@ -21,19 +21,24 @@ import org.junit.jupiter.api.Test;
  * capacities so wraparound and overflow happen constantly. Every task must come out exactly once.
  */
 class LocalQueueStressTest {
+    private static final OwnedTasks OWNED = new OwnedTasks(1);
     private static final Scheduler NOWHERE = new Scheduler() {
         @Override
         public void schedule(Task<?> task) {}
 
         @Override
         public void yieldTask(Task<?> task) {}
+
+        @Override
+        public OwnedTasks ownedTasks() {
+            return OWNED;
+        }
     };
 
     static Task<?>[] tasks(int n) {
-        OwnedTasks owned = new OwnedTasks(1);
         Task<?>[] ts = new Task<?>[n];
         for (int i = 0; i < n; i++) {
-            ts[i] = new Task<>(Futures.ready(i), NOWHERE, owned);
+            ts[i] = new Task<>(Futures.ready(i), NOWHERE);
         }
         return ts;
     }
