@@ -6,4 +6,6 @@ module dev.weft.runtime {
     // API
     exports dev.weft.future;
     exports dev.weft.runtime;
+    exports dev.weft.stream;
+    exports dev.weft.time;
 }

@@ -45,12 +45,24 @@ class ArchitectureTest {
     }
 
     @Test
-    void schedulersReachTheDriverOnlyThroughParking() {
+    void schedulersSeeOnlyTheDriversNarrowSurface() {
+        // Parking, the runtime context, and the time driver's park-and-fire calls; never the
+        // wheel or its entries (and, later, never the selector's keys).
+        java.util.Set<String> allowed = java.util.Set.of("Parker", "ThreadParker", "RuntimeContext",
+                "RuntimeContext$Owner", "TimeDriver");
         noClasses().that().resideInAPackage("dev.weft.internal.scheduler..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "driver classes other than the parkers",
+                        "driver classes other than " + allowed,
                         c -> c.getPackageName().startsWith("dev.weft.internal.driver")
-                                && !c.getSimpleName().endsWith("Parker")))
+                                && !allowed.contains(c.getName().substring(c.getPackageName().length() + 1))))
+                .check(MAIN);
+    }
+
+    @Test
+    void timeAndStreamsUseDriverHandlesNotSchedulers() {
+        noClasses().that().resideInAnyPackage("dev.weft.time..", "dev.weft.stream..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.weft.runtime..", "dev.weft.internal.task..",
+                        "dev.weft.internal.scheduler..")
                 .check(MAIN);
     }
 

@@ -7,9 +7,11 @@
  *   <li>{@code dev.weft.future} (API): the contract and the combinators; uses util only;
  *   <li>{@code task}: the task state machine, OwnedTasks and the Scheduler interface; uses the
  *       future API and {@code JoinHandle};
- *   <li>{@code scheduler.*}: the executors; they reach the driver only through
- *       {@code driver.Parker};
- *   <li>{@code driver}: parking, and later the Selector reactor and the timing wheel.
+ *   <li>{@code scheduler.*}: the executors; they see only the driver's narrow surface: the
+ *       parkers, {@code RuntimeContext}, and {@code TimeDriver}'s park-and-fire calls;
+ *   <li>{@code driver}: parking, the timing wheel ({@code driver.time}) and, later, the Selector
+ *       reactor; it knows no scheduler. The public {@code dev.weft.time} (and later
+ *       {@code dev.weft.net}) reach it through {@code RuntimeContext}.
  * </ol>
  */
 package dev.weft.internal;

@@ -1,8 +1,10 @@
 package dev.weft.runtime;
 
 import dev.weft.future.Future;
+import dev.weft.internal.driver.RuntimeContext;
+import dev.weft.internal.driver.time.Clock;
+import dev.weft.internal.driver.time.TimeDriver;
 import dev.weft.internal.scheduler.RuntimeScheduler;
-import dev.weft.internal.scheduler.RuntimeThreads;
 import dev.weft.internal.scheduler.blocking.BlockingCall;
 import dev.weft.internal.scheduler.blocking.BlockingPool;
 import dev.weft.internal.scheduler.currentthread.CurrentThreadScheduler;
@@ -46,6 +48,7 @@ public final class WeftRuntime implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final OwnedTasks owned;
+    private final TimeDriver time;
     private final RuntimeScheduler scheduler;
     private final BlockingPool blocking;
     private final int workerCount;
@@ -53,14 +56,16 @@ public final class WeftRuntime implements AutoCloseable {
 
     private WeftRuntime(Builder b) {
         String prefix = b.threadNamePrefix + "-" + RUNTIME_IDS.getAndIncrement();
+        time = new TimeDriver(b.pausedClock ? Clock.paused() : Clock.system());
+        RuntimeContext context = new RuntimeContext(this, time);
         if (b.currentThread) {
             workerCount = 1;
             owned = new OwnedTasks(1);
-            scheduler = new CurrentThreadScheduler(this, owned, b.spinsBeforePark);
+            scheduler = new CurrentThreadScheduler(context, owned, b.spinsBeforePark);
         } else {
             workerCount = b.workerThreads;
             owned = new OwnedTasks(workerCount * 4);
-            scheduler = new MultiThreadScheduler(this, owned, workerCount, prefix, b.spinsBeforePark,
+            scheduler = new MultiThreadScheduler(context, owned, workerCount, prefix, b.spinsBeforePark,
                     b.localQueueCapacity);
         }
         blocking = new BlockingPool(owned, prefix, b.maxBlockingThreads, b.blockingKeepAlive.toNanos());
@@ -84,12 +89,12 @@ public final class WeftRuntime implements AutoCloseable {
      *     a task or blockOn"
      */
     public static WeftRuntime current() {
-        Object rt = RuntimeThreads.current();
-        if (rt == null) {
+        RuntimeContext cx = RuntimeContext.current();
+        if (cx == null) {
             throw new IllegalStateException("no Weft runtime on thread '" + Thread.currentThread().getName()
                     + "': call current() from inside a task or blockOn");
         }
-        return (WeftRuntime) rt;
+        return (WeftRuntime) cx.facade;
     }
 
     /**
@@ -201,6 +206,29 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     /**
+     * Moves a paused clock forward and fires the timers that are due by then, in deadline order.
+     * The woken tasks run on the runtime as usual (on a current-thread runtime: at its next
+     * blockOn). Time never moves on its own on such a runtime, so tests of timeouts and intervals
+     * are deterministic and take no real time (tokio's {@code time::pause}).
+     *
+     * @param duration how far to move the clock; zero fires what is due now
+     * @throws IllegalStateException "advanceTime requires a runtime built with pausedClock()"
+     * @throws IllegalArgumentException "duration >= 0 required but it was PT-1S"
+     * @throws NullPointerException "duration is null"
+     */
+    public void advanceTime(Duration duration) {
+        Checks.notNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration >= 0 required but it was " + duration);
+        }
+        if (!(time.clock() instanceof Clock.Paused)) {
+            throw new IllegalStateException("advanceTime requires a runtime built with pausedClock()");
+        }
+        ((Clock.Paused) time.clock()).advance(duration.toNanos());
+        time.fireDue();
+    }
+
+    /**
      * Returns the number of worker threads; 1 for a current-thread runtime.
      *
      * @return the worker count
@@ -227,6 +255,7 @@ public final class WeftRuntime implements AutoCloseable {
         private String threadNamePrefix = "weft";
         private int spinsBeforePark = 1 << 9;
         private int localQueueCapacity = 256;
+        private boolean pausedClock;
 
         private Builder() {}
 
@@ -303,6 +332,17 @@ public final class WeftRuntime implements AutoCloseable {
                 throw new IllegalArgumentException("threadNamePrefix must not be empty");
             }
             threadNamePrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Gives the runtime a paused clock: it starts at zero and moves only through
+         * {@link WeftRuntime#advanceTime(Duration)}, so timers fire exactly when a test says.
+         *
+         * @return this builder
+         */
+        public Builder pausedClock() {
+            pausedClock = true;
             return this;
         }
 

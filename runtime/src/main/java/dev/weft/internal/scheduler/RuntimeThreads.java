@@ -4,44 +4,14 @@ import dev.weft.future.Context;
 import dev.weft.future.Future;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.internal.driver.RuntimeContext;
 import dev.weft.internal.driver.ThreadParker;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.util.Throwables;
 
-/** Which runtime the current thread belongs to, and the plain thread-blocking blockOn. */
+/** The guard against blocking a runtime thread, and the plain thread-blocking blockOn. */
 public final class RuntimeThreads {
     private RuntimeThreads() {}
-
-    /** Threads that run tasks; blockOn refuses to run on them. */
-    public interface RuntimeThread {
-        /** The facade object (WeftRuntime) this thread works for. */
-        Object runtime();
-    }
-
-    private static final ThreadLocal<Object> ENTERED = new ThreadLocal<>();
-
-    /** The runtime the current thread works for or has entered through blockOn, or null. */
-    public static Object current() {
-        Thread t = Thread.currentThread();
-        if (t instanceof RuntimeThread) {
-            return ((RuntimeThread) t).runtime();
-        }
-        return ENTERED.get();
-    }
-
-    public static Object enter(Object runtime) {
-        Object prev = ENTERED.get();
-        ENTERED.set(runtime);
-        return prev;
-    }
-
-    public static void exit(Object prev) {
-        if (prev == null) {
-            ENTERED.remove();
-        } else {
-            ENTERED.set(prev);
-        }
-    }
 
     /**
      * Refuses to block a thread that runs tasks (a worker, or a thread inside blockOn, whose poll
@@ -49,11 +19,11 @@ public final class RuntimeThreads {
      */
     public static void checkMayBlock(String operation) {
         Thread t = Thread.currentThread();
-        if (t instanceof RuntimeThread) {
+        if (t instanceof RuntimeContext.Owner) {
             throw new IllegalStateException(operation + " called on runtime worker thread '" + t.getName()
                     + "': blocking a worker stalls every task behind it; await the future inside the task instead");
         }
-        if (ENTERED.get() != null) {
+        if (RuntimeContext.isEntered()) {
             throw new IllegalStateException(operation + " called on thread '" + t.getName()
                     + "', which is already inside blockOn: nested blocking would stall the outer future;"
                     + " await the future inside the task instead");

@@ -2,7 +2,9 @@ package dev.weft.internal.scheduler.currentthread;
 
 import dev.weft.future.Future;
 import dev.weft.future.Poll;
+import dev.weft.internal.driver.RuntimeContext;
 import dev.weft.internal.driver.ThreadParker;
+import dev.weft.internal.driver.time.TimeDriver;
 import dev.weft.internal.scheduler.Injector;
 import dev.weft.internal.scheduler.RuntimeScheduler;
 import dev.weft.internal.scheduler.RuntimeThreads;
@@ -52,15 +54,23 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     private final OwnedTasks owned;
     private final Injector remote = new Injector();
     private final ConcurrentLinkedQueue<ThreadParker> waiters = new ConcurrentLinkedQueue<>();
-    private final Object facade;
+    private final RuntimeContext context;
+    private final TimeDriver time;
     private final int spins;
     private volatile Thread core;
     private volatile ThreadParker coreParker;
     private volatile boolean shutdown;
     private int tick;
 
-    public CurrentThreadScheduler(Object facade, OwnedTasks owned, int spins) {
-        this.facade = facade;
+    public CurrentThreadScheduler(RuntimeContext context, OwnedTasks owned, int spins) {
+        this.context = context;
+        this.time = context.time;
+        time.setOnEarlierDeadline(() -> {
+            ThreadParker p = coreParker;
+            if (p != null) {
+                p.unpark();
+            }
+        });
         this.owned = owned;
         this.spins = spins;
     }
@@ -119,7 +129,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     public <T> T blockOn(Future<T> future) {
         RuntimeThreads.checkMayBlock("blockOn");
         Thread me = Thread.currentThread();
-        Object prev = RuntimeThreads.enter(facade);
+        RuntimeContext prev = RuntimeContext.enter(context);
         RuntimeThreads.BlockingContext root = new RuntimeThreads.BlockingContext(spins);
         try {
             for (;;) {
@@ -137,7 +147,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
                 }
             }
         } finally {
-            RuntimeThreads.exit(prev);
+            RuntimeContext.exit(prev);
         }
     }
 
@@ -159,8 +169,14 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
                 ran++;
             }
             if (ran == 0 && !root.woken) {
-                root.parker.park();
+                long nanos = time.nanosUntilNextDeadline();
+                if (nanos < 0) {
+                    root.parker.park();
+                } else if (nanos > 0) {
+                    root.parker.parkNanos(nanos);
+                }
             }
+            time.fireDue(); // cheap when nothing is due
         }
     }
 

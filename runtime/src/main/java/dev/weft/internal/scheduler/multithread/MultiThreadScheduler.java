@@ -1,12 +1,15 @@
 package dev.weft.internal.scheduler.multithread;
 
 import dev.weft.future.Future;
+import dev.weft.internal.driver.RuntimeContext;
+import dev.weft.internal.driver.time.TimeDriver;
 import dev.weft.internal.scheduler.Injector;
 import dev.weft.internal.scheduler.RuntimeScheduler;
 import dev.weft.internal.scheduler.RuntimeThreads;
 import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.Task;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The work-stealing executor: N workers, each with a bounded local queue and a LIFO slot, one
@@ -37,14 +40,19 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     final Worker[] workers;
     final Injector injector = new Injector();
     final Idle idle;
-    final Object facade;
+    final RuntimeContext context;
+    final TimeDriver time;
     private final OwnedTasks owned;
+    /** The worker parked with a timeout for the next timer, if any (TimeDriver's notes). */
+    private final AtomicReference<Worker> driverHolder = new AtomicReference<>();
     private volatile boolean shutdown;
 
-    public MultiThreadScheduler(Object facade, OwnedTasks owned, int workerCount, String namePrefix, int spins,
-            int localQueueCapacity) {
-        this.facade = facade;
+    public MultiThreadScheduler(RuntimeContext context, OwnedTasks owned, int workerCount, String namePrefix,
+            int spins, int localQueueCapacity) {
+        this.context = context;
+        this.time = context.time;
         this.owned = owned;
+        time.setOnEarlierDeadline(this::wakeDriverHolder);
         this.idle = new Idle(workerCount);
         this.workers = new Worker[workerCount];
         for (int i = 0; i < workerCount; i++) {
@@ -152,11 +160,32 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     @Override
     public <T> T blockOn(Future<T> future) {
         RuntimeThreads.checkMayBlock("blockOn");
-        Object prev = RuntimeThreads.enter(facade);
+        RuntimeContext prev = RuntimeContext.enter(context);
         try {
             return RuntimeThreads.blockOn(future, workers[0].parker.spins());
         } finally {
-            RuntimeThreads.exit(prev);
+            RuntimeContext.exit(prev);
+        }
+    }
+
+    /** A parking worker takes the right to sleep with a timeout for the next timer. */
+    boolean tryAcquireDriver(Worker w) {
+        return driverHolder.compareAndSet(null, w);
+    }
+
+    void releaseDriver(Worker w) {
+        driverHolder.compareAndSet(w, null);
+    }
+
+    /** A timer earlier than all others was registered: the timed sleeper must recompute. */
+    private void wakeDriverHolder() {
+        Worker w = driverHolder.get();
+        if (w != null) {
+            w.parker.unpark();
+        } else {
+            // Nobody sleeps with a timeout: either every worker is busy (they fire timers between
+            // tasks) or one is about to park, and it reads the new deadline after claiming.
+            notifyParked();
         }
     }
 

@@ -38,6 +38,9 @@ final class Worker implements Runnable {
         try {
             while (!shared.isShutdown()) {
                 tick++;
+                if (tick % GLOBAL_QUEUE_INTERVAL == 0) {
+                    shared.time.fireDue(); // busy workers keep timers on time; cheap when none is due
+                }
                 Task<?> t = nextTask();
                 if (t == null) {
                     t = stealWork();
@@ -178,6 +181,26 @@ final class Worker implements Runnable {
             shared.notifyIfWorkPending();
         }
         while (!shared.isShutdown()) {
+            if (shared.tryAcquireDriver(this)) {
+                // This worker sleeps until the next timer; the others sleep until notified.
+                long nanos = shared.time.nanosUntilNextDeadline();
+                if (nanos < 0) {
+                    parker.park();
+                } else if (nanos > 0) {
+                    parker.parkNanos(nanos);
+                }
+                shared.releaseDriver(this);
+                shared.time.fireDue(); // wakes land in this worker's queues
+                if (transitionFromParked()) {
+                    if (shared.time.hasTimers()) {
+                        // Leaving to run tasks: hand the timed sleep to a parked worker, or a long
+                        // poll here would delay every later timer.
+                        shared.notifyParked();
+                    }
+                    return;
+                }
+                continue;
+            }
             parker.park();
             if (transitionFromParked()) {
                 return;

@@ -1,9 +1,9 @@
 package dev.weft.internal.scheduler.multithread;
 
-import dev.weft.internal.scheduler.RuntimeThreads;
+import dev.weft.internal.driver.RuntimeContext;
 
 /** A worker's thread; the type lets schedule() find the current worker without a ThreadLocal. */
-final class WorkerThread extends Thread implements RuntimeThreads.RuntimeThread {
+final class WorkerThread extends Thread implements RuntimeContext.Owner {
     final Worker worker;
 
     WorkerThread(Worker worker, String name) {
@@ -13,7 +13,7 @@ final class WorkerThread extends Thread implements RuntimeThreads.RuntimeThread 
     }
 
     @Override
-    public Object runtime() {
-        return worker.shared.facade;
+    public RuntimeContext runtimeContext() {
+        return worker.shared.context;
     }
 }

@@ -1,0 +1,64 @@
+package dev.weft.internal.driver;
+
+import dev.weft.internal.driver.time.TimeDriver;
+
+/**
+ * What resources (timers, sockets) need of the runtime they run in, and which runtime the current
+ * thread belongs to: its worker threads say so by type, a thread inside blockOn through a
+ * ThreadLocal.
+ */
+public final class RuntimeContext {
+    /** Threads that run a runtime's tasks. */
+    public interface Owner {
+        RuntimeContext runtimeContext();
+    }
+
+    private static final ThreadLocal<RuntimeContext> ENTERED = new ThreadLocal<>();
+
+    /** The public runtime object (WeftRuntime), typed loosely to keep this layer below it. */
+    public final Object facade;
+    public final TimeDriver time;
+
+    public RuntimeContext(Object facade, TimeDriver time) {
+        this.facade = facade;
+        this.time = time;
+    }
+
+    /** The context of the current thread's runtime, or null. */
+    public static RuntimeContext current() {
+        Thread t = Thread.currentThread();
+        if (t instanceof Owner) {
+            return ((Owner) t).runtimeContext();
+        }
+        return ENTERED.get();
+    }
+
+    /** The current context, or an IllegalStateException naming what needed it. */
+    public static RuntimeContext require(String what) {
+        RuntimeContext cx = current();
+        if (cx == null) {
+            throw new IllegalStateException(what + " was polled outside a Weft runtime on thread '"
+                    + Thread.currentThread().getName() + "': poll it from a task or inside blockOn");
+        }
+        return cx;
+    }
+
+    /** True while the current thread is inside some blockOn. */
+    public static boolean isEntered() {
+        return ENTERED.get() != null;
+    }
+
+    public static RuntimeContext enter(RuntimeContext cx) {
+        RuntimeContext prev = ENTERED.get();
+        ENTERED.set(cx);
+        return prev;
+    }
+
+    public static void exit(RuntimeContext prev) {
+        if (prev == null) {
+            ENTERED.remove();
+        } else {
+            ENTERED.set(prev);
+        }
+    }
+}
