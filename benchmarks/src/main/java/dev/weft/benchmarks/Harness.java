@@ -47,20 +47,22 @@ final class Harness {
                 settle();
                 check(impl, run.run());
             }
-            double[] rates = new double[RUNS];
+            double[] values = new double[RUNS];
             for (int i = 0; i < RUNS; i++) {
                 settle();
                 long t0 = System.nanoTime();
                 long sum = run.run();
                 long t1 = System.nanoTime();
                 check(impl, sum);
-                rates[i] = work / ((t1 - t0) / 1e9);
+                double seconds = (t1 - t0) / 1e9;
+                values[i] = seconds() ? seconds : work / seconds;
             }
-            Arrays.sort(rates);
-            double best = rates[RUNS - 1];
-            double median = rates[RUNS / 2];
+            Arrays.sort(values);
+            double best = seconds() ? values[0] : values[RUNS - 1];
+            double median = values[RUNS / 2];
             medians.put(impl, median);
-            System.out.printf(Locale.ROOT, "RESULT %s %s %.0f %s median=%.0f%n", impl, workload, best, unit, median);
+            String fmt = seconds() ? "RESULT %s %s %.4f %s median=%.4f%n" : "RESULT %s %s %.0f %s median=%.0f%n";
+            System.out.printf(Locale.ROOT, fmt, impl, workload, best, unit, median);
         } catch (Exception e) {
             System.out.printf(Locale.ROOT, "SKIPPED %s %s: %s%n", impl, workload, e);
         }
@@ -76,6 +78,11 @@ final class Harness {
         System.gc();
     }
 
+    /** Whether the unit is a duration (lower is better) rather than a rate. */
+    private boolean seconds() {
+        return unit.equals("s");
+    }
+
     void skip(String impl, String why) {
         System.out.printf(Locale.ROOT, "SKIPPED %s %s: %s%n", impl, workload, why);
     }
@@ -86,22 +93,31 @@ final class Harness {
         }
     }
 
-    /** Prints weft's median over the best peer's median (higher is better for rates). */
+    /**
+     * Prints how Weft's median compares with each peer's, as a factor where above 1 means Weft
+     * is better: rate over rate, or (for durations) the peer's seconds over Weft's.
+     */
     void printRatio() {
-        Double weft = medians.get("weft");
+        Double weftMedian = medians.get("weft");
+        if (weftMedian == null) {
+            return;
+        }
+        double weft = seconds() ? 1 / weftMedian : weftMedian;
         String bestPeer = null;
         double bestMedian = 0;
         for (Map.Entry<String, Double> e : medians.entrySet()) {
-            if (!e.getKey().equals("weft") && e.getValue() > bestMedian) {
-                bestMedian = e.getValue();
+            double v = seconds() ? 1 / e.getValue() : e.getValue();
+            if (!e.getKey().equals("weft") && v > bestMedian) {
+                bestMedian = v;
                 bestPeer = e.getKey();
             }
         }
-        if (weft != null && bestPeer != null) {
+        if (bestPeer != null) {
             List<String> parts = new ArrayList<>();
             for (Map.Entry<String, Double> e : medians.entrySet()) {
                 if (!e.getKey().equals("weft")) {
-                    parts.add(String.format(Locale.ROOT, "%s=%.2fx", e.getKey(), weft / e.getValue()));
+                    double v = seconds() ? 1 / e.getValue() : e.getValue();
+                    parts.add(String.format(Locale.ROOT, "%s=%.2fx", e.getKey(), weft / v));
                 }
             }
             System.out.printf(Locale.ROOT, "RATIO %s weft/best-peer(%s)=%.2f  [%s]%n", workload, bestPeer,

@@ -10,7 +10,7 @@ import java.util.Set;
  * runs the named workloads (all when none is named), Weft and its peers in the same JVM.
  */
 public final class Main {
-    private static final List<String> ALL = List.of("W1", "W1s");
+    private static final List<String> ALL = List.of("W1", "W1s", "W3");
 
     private Main() {}
 
@@ -32,6 +32,9 @@ public final class Main {
                     break;
                 case "W1s":
                     W1Spawn.w1s();
+                    break;
+                case "W3":
+                    W3Timers.w3();
                     break;
                 default:
                     System.out.println("unknown workload " + w + "; known: " + ALL);

@@ -108,6 +108,8 @@ public final class FutureSet<T> {
     private int live;
     private int nextKey;
     private Context polling;
+    /** Set by a member whose budget check failed during this pollNext: stop polling members. */
+    private boolean budgetSpent;
 
     /** Creates an empty set. */
     public FutureSet() {}
@@ -164,6 +166,7 @@ public final class FutureSet<T> {
         }
         owner.register(cx.waker());
         polling = cx;
+        budgetSpent = false;
         try {
             for (int budget = live; budget > 0; budget--) {
                 Entry<T> e = ready.poll();
@@ -179,6 +182,11 @@ public final class FutureSet<T> {
                 try {
                     Poll<? extends T> p = f.poll(e);
                     if (p.isPending()) {
+                        if (budgetSpent) {
+                            // The owner's budget is gone and it was woken: every further member
+                            // would fail the same check, so yield now rather than poll them all.
+                            return Poll.pending();
+                        }
                         continue;
                     }
                     done = new Completion<>(e.key, p.value(), null);
@@ -258,6 +266,7 @@ public final class FutureSet<T> {
             }
             // The owner was woken, but the member returns pending on our word: queue it again,
             // or it would never be polled.
+            set.budgetSpent = true;
             wake();
             return false;
         }

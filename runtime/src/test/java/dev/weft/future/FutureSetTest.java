@@ -72,6 +72,31 @@ class FutureSetTest {
     }
 
     @Test
+    void aSpentBudgetStopsThePollInsteadOfFailingEveryMember() {
+        FutureSet<Integer> set = new FutureSet<>();
+        int[] polls = new int[1];
+        for (int i = 0; i < 1_000; i++) {
+            set.add(cx -> {
+                polls[0]++;
+                return cx.tryConsumeBudget() ? Poll.ready(1) : Poll.pending();
+            });
+        }
+        MockTask<FutureSet.Completion<Integer>> t = MockTask.of(set::pollNext);
+        t.setBudget(0);
+        t.pollPending();
+        assertEquals(1, polls[0], "one member found the budget spent; the other 999 were not polled");
+        assertTrue(t.isWoken());
+        t.setBudget(Integer.MAX_VALUE);
+        int done = 0;
+        while (!set.isEmpty()) {
+            if (t.poll().isReady()) {
+                done++;
+            }
+        }
+        assertEquals(1_000, done, "every member, including the requeued one, completes later");
+    }
+
+    @Test
     void cancelAllCancelsEveryUnfinishedMember() {
         FutureSet<String> set = new FutureSet<>();
         FuturesTest.Manual<String> a = new FuturesTest.Manual<>();
