@@ -5,7 +5,6 @@ import dev.weft.internal.util.Throwables;
 import dev.weft.internal.util.Undeliverable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Many futures polled as one, yielding each result as it completes, and polling only the members
@@ -39,15 +38,27 @@ public final class FutureSet<T> {
     /*
      * Implementation notes:
      *
-     * Each member is an Entry that is its own Context and Waker, so membership allocates one
-     * object. Entry.queued is 1 while the entry sits in `ready` (or after it completed); a wake
-     * CASes it 0 -> 1 and enqueues the entry, so an entry is in `ready` at most once. The poller
-     * resets queued to 0 before polling the entry, so a wake during that poll enqueues it again:
-     * no wake is lost. The ready queue is the only structure shared with other threads; the live
-     * list (prev/next) and the counters are touched by the owning task alone.
+     * Each member is an Entry that is its own Context and Waker, and its own node in the ready
+     * queue, so membership allocates one object and a wake allocates nothing. Entry.queued is 1
+     * while the entry sits in the ready queue (or after it completed); a wake CASes it 0 -> 1 and
+     * enqueues the entry, so an entry is in the queue at most once. The poller resets queued to 0
+     * before polling the entry, so a wake during that poll enqueues it again: no wake is lost.
+     * The ready queue is the only structure shared with other threads; the live list
+     * (prev/next) and the counters are touched by the owning task alone.
      *
-     * pollNext registers the owner's waker before draining, so a wake that enqueues after the
-     * drain found `ready` empty still wakes the owner (AtomicWaker orders the two).
+     * The ready queue is Vyukov's intrusive MPSC queue: producers swap themselves in as `tail`
+     * (getAndSet) and then link the previous tail to themselves (volatile write); the owner pops
+     * from `head`. Between those two producer steps the queue looks empty past the previous
+     * node; popReady() then returns null, which is benign: that producer wakes the owner right
+     * after linking, so the owner polls again and finds the entry.
+     *
+     * pollNext registers the owner's waker only when it finds the ready queue empty, and then
+     * checks the queue again (register, then check), so a wake that enqueues after that check
+     * still wakes the owner (AtomicWaker orders the two). While there is work, no registration.
+     *
+     * New members go on `fresh`, a plain list of the owner's (add() is owner-only), and are
+     * polled from there first: adding a member costs no atomic operation. add() wakes the owner
+     * only if its last pollNext returned pending, since then nothing else would poll the set.
      */
 
     /** One finished member: its key and its value, or the exception its poll threw. */
@@ -103,8 +114,16 @@ public final class FutureSet<T> {
     }
 
     private final AtomicWaker owner = new AtomicWaker();
-    private final ConcurrentLinkedQueue<Entry<T>> ready = new ConcurrentLinkedQueue<>();
-    private Entry<T> head;
+    /** The ready queue's sentinel; `head` is the owner's end, `tail` the producers'. */
+    private final Entry<T> stub = new Entry<>(this, -1, null);
+    private Entry<T> head = stub;
+    private volatile Entry<T> tail = stub;
+    private Entry<T> liveHead;
+    /** Members added but never polled, oldest first (owner-only, linked through nextReady). */
+    private Entry<T> freshHead;
+    private Entry<T> freshTail;
+    /** The last pollNext returned pending: the owner waits for a wake (owner-only). */
+    private boolean ownerWaiting;
     private int live;
     private int nextKey;
     private Context polling;
@@ -124,14 +143,22 @@ public final class FutureSet<T> {
     public int add(Future<? extends T> future) {
         Checks.notNull(future, "future");
         Entry<T> e = new Entry<>(this, nextKey++, future);
-        e.next = head;
-        if (head != null) {
-            head.prev = e;
+        e.next = liveHead;
+        if (liveHead != null) {
+            liveHead.prev = e;
         }
-        head = e;
+        liveHead = e;
         live++;
-        ready.offer(e);
-        owner.wake();
+        if (freshTail == null) {
+            freshHead = e;
+        } else {
+            freshTail.nextReady = e;
+        }
+        freshTail = e;
+        if (ownerWaiting) {
+            ownerWaiting = false;
+            owner.wake();
+        }
         return e.key;
     }
 
@@ -164,14 +191,19 @@ public final class FutureSet<T> {
         if (live == 0) {
             return Poll.ready(null);
         }
-        owner.register(cx.waker());
         polling = cx;
         budgetSpent = false;
+        ownerWaiting = false;
         try {
             for (int budget = live; budget > 0; budget--) {
-                Entry<T> e = ready.poll();
+                Entry<T> e = nextToPoll();
                 if (e == null) {
-                    return Poll.pending();
+                    owner.register(cx.waker());
+                    e = popReady(); // register, then check again
+                    if (e == null) {
+                        ownerWaiting = true;
+                        return Poll.pending();
+                    }
                 }
                 Future<? extends T> f = e.future;
                 if (f == null) {
@@ -183,6 +215,7 @@ public final class FutureSet<T> {
                     Poll<? extends T> p = f.poll(e);
                     if (p.isPending()) {
                         if (budgetSpent) {
+                            ownerWaiting = true;
                             // The owner's budget is gone and it was woken: every further member
                             // would fail the same check, so yield now rather than poll them all.
                             return Poll.pending();
@@ -198,6 +231,7 @@ public final class FutureSet<T> {
             }
             // Every member got one poll and more are woken: yield so the executor stays fair.
             cx.waker().wake();
+            ownerWaiting = true;
             return Poll.pending();
         } finally {
             polling = null;
@@ -206,7 +240,7 @@ public final class FutureSet<T> {
 
     /** Cancels every member that has not completed, and empties the set. */
     public void cancelAll() {
-        Entry<T> e = head;
+        Entry<T> e = liveHead;
         while (e != null) {
             Entry<T> next = e.next;
             Future<? extends T> f = e.future;
@@ -218,7 +252,61 @@ public final class FutureSet<T> {
             }
             e = next;
         }
-        ready.clear();
+        freshHead = null;
+        freshTail = null;
+        while (popReady() != null) {
+            // drop stale wakes: their entries are removed
+        }
+    }
+
+    /** Fresh members first, then woken ones. */
+    private Entry<T> nextToPoll() {
+        Entry<T> e = freshHead;
+        if (e != null) {
+            freshHead = e.nextReady;
+            if (freshHead == null) {
+                freshTail = null;
+            }
+            e.nextReady = null;
+            return e;
+        }
+        return popReady();
+    }
+
+    /** Any thread (protocol above). */
+    void pushReady(Entry<T> e) {
+        NEXT_READY.setRelease(e, null);
+        @SuppressWarnings("unchecked")
+        Entry<T> prev = (Entry<T>) TAIL.getAndSet(this, e);
+        prev.nextReady = e; // volatile: publishes e to the owner
+    }
+
+    /** Owner only; null when empty (or a push is half done, see the notes). */
+    private Entry<T> popReady() {
+        Entry<T> h = head;
+        Entry<T> next = h.nextReady;
+        if (h == stub) {
+            if (next == null) {
+                return null;
+            }
+            head = next;
+            h = next;
+            next = next.nextReady;
+        }
+        if (next != null) {
+            head = next;
+            return h;
+        }
+        if (h != tail) {
+            return null; // a producer is between its two steps
+        }
+        pushReady(stub);
+        next = h.nextReady;
+        if (next != null) {
+            head = next;
+            return h;
+        }
+        return null;
     }
 
     private void remove(Entry<T> e) {
@@ -227,7 +315,7 @@ public final class FutureSet<T> {
         if (e.prev != null) {
             e.prev.next = e.next;
         } else {
-            head = e.next;
+            liveHead = e.next;
         }
         if (e.next != null) {
             e.next.prev = e.prev;
@@ -243,6 +331,8 @@ public final class FutureSet<T> {
         Future<? extends T> future;
         Entry<T> prev;
         Entry<T> next;
+        /** The ready queue's link. */
+        volatile Entry<T> nextReady;
         /** 1 while the entry is in the ready queue or completed; a wake enqueues on 0 -> 1. */
         volatile int queued = 1;
 
@@ -274,7 +364,7 @@ public final class FutureSet<T> {
         @Override
         public void wake() {
             if ((int) QUEUED.compareAndExchange(this, 0, 1) == 0) {
-                set.ready.offer(this);
+                set.pushReady(this);
                 set.owner.wake();
             }
         }
@@ -282,10 +372,15 @@ public final class FutureSet<T> {
 
     // VarHandle mechanics
     private static final VarHandle QUEUED;
+    private static final VarHandle NEXT_READY;
+    private static final VarHandle TAIL;
 
     static {
         try {
-            QUEUED = MethodHandles.lookup().findVarHandle(Entry.class, "queued", int.class);
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            QUEUED = l.findVarHandle(Entry.class, "queued", int.class);
+            NEXT_READY = l.findVarHandle(Entry.class, "nextReady", Entry.class);
+            TAIL = l.findVarHandle(FutureSet.class, "tail", Entry.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

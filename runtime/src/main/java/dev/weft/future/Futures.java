@@ -228,7 +228,11 @@ public final class Futures {
         Checks.notNull(list, name);
         List<F> copy = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            copy.add(Checks.notNull(list.get(i), name + "[" + i + "]"));
+            F f = list.get(i);
+            if (f == null) { // the message is built only here: joinAll of 100,000 futures paid for it
+                throw new NullPointerException(name + "[" + i + "] is null");
+            }
+            copy.add(f);
         }
         return copy;
     }
