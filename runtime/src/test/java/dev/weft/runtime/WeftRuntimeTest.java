@@ -268,6 +268,40 @@ class WeftRuntimeTest {
         }
     }
 
+    @Test
+    void idleBlockingThreadsRetireAfterTheKeepAlive() {
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(1).maxBlockingThreads(4)
+                .blockingKeepAlive(Duration.ofMillis(50)).threadNamePrefix("shrink").build()) {
+            List<JoinHandle<Integer>> hs = new ArrayList<>();
+            CountDownLatch together = new CountDownLatch(4);
+            for (int i = 0; i < 4; i++) {
+                hs.add(rt.spawnBlocking(() -> {
+                    together.countDown();
+                    together.await(10, TimeUnit.SECONDS); // four calls at once: four threads
+                    return 1;
+                }));
+            }
+            rt.blockOn(Futures.joinAll(hs));
+            assertEquals(4, threadsNamed("shrink-"));
+            // Wait (bounded) for the pool to retire its idle threads.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (threadsNamed("shrink-") > 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(0, threadsNamed("shrink-"), "idle blocking threads did not retire");
+        }
+    }
+
+    private static int threadsNamed(String prefix) {
+        int n = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith(prefix) && t.getName().contains("-blocking-")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("flavours")
     void blockOnRefusesToRunOnAWorkerOrInsideBlockOn(String name, Supplier<WeftRuntime> make) {
