@@ -77,21 +77,7 @@ final class W1Spawn {
             h.measure("weft", () -> rt.blockOn(rt.spawn(new SpawnAndSum(rt))));
         }
         ForkJoinPool fjp = new ForkJoinPool(2);
-        h.measure("fjp-cf", () -> fjp.submit(() -> {
-            // Spawner inside the pool too, so its submissions take the fast local-queue path.
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            CompletableFuture<Integer>[] fs = new CompletableFuture[N];
-            for (int i = 0; i < N; i++) {
-                int v = i;
-                fs[i] = CompletableFuture.supplyAsync(() -> v, fjp);
-            }
-            long s = 0;
-            for (int i = 0; i < N; i++) {
-                s += fs[i].join();
-                fs[i] = null;
-            }
-            return s;
-        }).get());
+        h.measure("fjp-cf", () -> fjpSpawnAndSum(fjp));
         fjp.shutdown();
         MultiThreadIoEventLoopGroup netty = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         h.measure("netty-nio", () -> {
@@ -139,7 +125,14 @@ final class W1Spawn {
             h.measure("weft", () -> rt.blockOn(new SpawnAndSum(rt)));
         }
         ForkJoinPool fjp = new ForkJoinPool(1);
-        h.measure("fjp1-cf", () -> fjp.submit(() -> {
+        h.measure("fjp1-cf", () -> fjpSpawnAndSum(fjp));
+        fjp.shutdown();
+        h.printRatio();
+    }
+
+    /** W1 for ForkJoinPool: the spawner runs inside the pool, so submissions take the local-queue path. */
+    static long fjpSpawnAndSum(ForkJoinPool fjp) throws Exception {
+        return fjp.submit(() -> {
             @SuppressWarnings({"unchecked", "rawtypes"})
             CompletableFuture<Integer>[] fs = new CompletableFuture[N];
             for (int i = 0; i < N; i++) {
@@ -152,9 +145,7 @@ final class W1Spawn {
                 fs[i] = null;
             }
             return s;
-        }).get());
-        fjp.shutdown();
-        h.printRatio();
+        }).get();
     }
 
     /** Executors.newVirtualThreadPerTaskExecutor() where the JVM has it (21+), else null. */
