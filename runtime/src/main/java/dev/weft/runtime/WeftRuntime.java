@@ -2,6 +2,7 @@ package dev.weft.runtime;
 
 import dev.weft.future.Future;
 import dev.weft.internal.driver.RuntimeContext;
+import dev.weft.internal.driver.io.IoDriver;
 import dev.weft.internal.driver.time.Clock;
 import dev.weft.internal.driver.time.TimeDriver;
 import dev.weft.internal.scheduler.RuntimeScheduler;
@@ -49,6 +50,7 @@ public final class WeftRuntime implements AutoCloseable {
 
     private final OwnedTasks owned;
     private final TimeDriver time;
+    private final IoDriver io;
     private final RuntimeScheduler scheduler;
     private final BlockingPool blocking;
     private final int workerCount;
@@ -57,7 +59,8 @@ public final class WeftRuntime implements AutoCloseable {
     private WeftRuntime(Builder b) {
         String prefix = b.threadNamePrefix + "-" + RUNTIME_IDS.getAndIncrement();
         time = new TimeDriver(b.pausedClock ? Clock.paused() : Clock.system());
-        RuntimeContext context = new RuntimeContext(this, time);
+        io = new IoDriver();
+        RuntimeContext context = new RuntimeContext(this, time, io);
         if (b.currentThread) {
             workerCount = 1;
             owned = new OwnedTasks(1);
@@ -186,7 +189,10 @@ public final class WeftRuntime implements AutoCloseable {
         owned.close();
         boolean workersStopped = scheduler.shutdown(deadline);
         boolean blockingStopped = blocking.shutdown(deadline);
-        owned.cancelAll();
+        owned.cancelAll(); // cancel hooks close their sockets while the selector still exists
+        if (workersStopped) {
+            io.close(); // no worker selects any more
+        }
         return workersStopped && blockingStopped;
     }
 

@@ -1,5 +1,6 @@
 package dev.weft.internal.driver;
 
+import dev.weft.internal.driver.io.IoDriver;
 import dev.weft.internal.driver.time.TimeDriver;
 
 /**
@@ -18,10 +19,12 @@ public final class RuntimeContext {
     /** The public runtime object (WeftRuntime), typed loosely to keep this layer below it. */
     public final Object facade;
     public final TimeDriver time;
+    public final IoDriver io;
 
-    public RuntimeContext(Object facade, TimeDriver time) {
+    public RuntimeContext(Object facade, TimeDriver time, IoDriver io) {
         this.facade = facade;
         this.time = time;
+        this.io = io;
     }
 
     /** The context of the current thread's runtime, or null. */

@@ -87,6 +87,14 @@ public final class ThreadParker implements Parker {
         return STATE.compareAndSet(this, NOTIFIED, EMPTY);
     }
 
+    /**
+     * Consumes a pending unpark without blocking: true if one was pending. A thread about to
+     * block somewhere else (in Selector.select) checks this after publishing where it blocks.
+     */
+    public boolean tryConsume() {
+        return consume();
+    }
+
     @Override
     public void unpark() {
         if ((int) STATE.getAndSet(this, NOTIFIED) == PARKED) {

@@ -34,6 +34,8 @@ public final class RuntimeThreads {
     public static final class BlockingContext implements Context, Waker {
         public final ThreadParker parker;
         private final Thread owner = Thread.currentThread();
+        /** Also run on a wake from another thread: wakes the selector where this thread may sleep. */
+        public volatile Runnable alsoWake;
         public volatile boolean woken = true;
         private int budget;
 
@@ -70,6 +72,10 @@ public final class RuntimeThreads {
             woken = true;
             if (Thread.currentThread() != owner) {
                 parker.unpark();
+                Runnable r = alsoWake;
+                if (r != null) {
+                    r.run();
+                }
             }
         }
 

@@ -4,6 +4,7 @@ import dev.weft.future.Future;
 import dev.weft.future.Poll;
 import dev.weft.internal.driver.RuntimeContext;
 import dev.weft.internal.driver.ThreadParker;
+import dev.weft.internal.driver.io.IoDriver;
 import dev.weft.internal.driver.time.TimeDriver;
 import dev.weft.internal.scheduler.Injector;
 import dev.weft.internal.scheduler.RuntimeScheduler;
@@ -56,6 +57,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     private final ConcurrentLinkedQueue<ThreadParker> waiters = new ConcurrentLinkedQueue<>();
     private final RuntimeContext context;
     private final TimeDriver time;
+    private final IoDriver io;
     private final int spins;
     private volatile Thread core;
     private volatile ThreadParker coreParker;
@@ -65,12 +67,8 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     public CurrentThreadScheduler(RuntimeContext context, OwnedTasks owned, int spins) {
         this.context = context;
         this.time = context.time;
-        time.setOnEarlierDeadline(() -> {
-            ThreadParker p = coreParker;
-            if (p != null) {
-                p.unpark();
-            }
-        });
+        this.io = context.io;
+        time.setOnEarlierDeadline(this::wakeCore);
         this.owned = owned;
         this.spins = spins;
     }
@@ -103,11 +101,17 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
         if (!remote.push(task)) {
             return false;
         }
+        wakeCore();
+        return true;
+    }
+
+    /** Wakes the core wherever it sleeps: its parker, then the selector (IoDriver's notes). */
+    private void wakeCore() {
         ThreadParker p = coreParker;
         if (p != null) {
             p.unpark();
+            io.wakeup();
         }
-        return true;
     }
 
     @Override
@@ -153,6 +157,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
 
     private <T> T runCore(Future<T> future, RuntimeThreads.BlockingContext root) {
         coreParker = root.parker;
+        root.alsoWake = io::wakeup;
         for (;;) {
             checkRunning(future);
             Poll<T> p = root.pollIfWoken(future);
@@ -169,12 +174,15 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
                 ran++;
             }
             if (ran == 0 && !root.woken) {
+                io.prepareSelect();
                 long nanos = time.nanosUntilNextDeadline();
-                if (nanos < 0) {
-                    root.parker.park();
-                } else if (nanos > 0) {
-                    root.parker.parkNanos(nanos);
+                if (!root.parker.tryConsume() && !root.woken) {
+                    io.select(nanos); // sleeps until I/O, the next timer, or a wake
+                    root.parker.tryConsume();
                 }
+            } else if (ran == EVENT_INTERVAL) {
+                io.prepareSelect();
+                io.select(0); // busy: collect readiness without blocking
             }
             time.fireDue(); // cheap when nothing is due
         }
@@ -209,6 +217,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
         }
     }
 
+
     private void releaseCore() {
         coreParker = null;
         core = null;
@@ -235,10 +244,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
         for (Task<?> queued : remote.close()) {
             queued.cancelForShutdown();
         }
-        ThreadParker p = coreParker;
-        if (p != null) {
-            p.unpark();
-        }
+        wakeCore();
         for (ThreadParker w : waiters) {
             w.unpark();
         }

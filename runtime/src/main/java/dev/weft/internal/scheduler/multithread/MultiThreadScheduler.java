@@ -2,6 +2,7 @@ package dev.weft.internal.scheduler.multithread;
 
 import dev.weft.future.Future;
 import dev.weft.internal.driver.RuntimeContext;
+import dev.weft.internal.driver.io.IoDriver;
 import dev.weft.internal.driver.time.TimeDriver;
 import dev.weft.internal.scheduler.Injector;
 import dev.weft.internal.scheduler.RuntimeScheduler;
@@ -42,6 +43,7 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     final Idle idle;
     final RuntimeContext context;
     final TimeDriver time;
+    final IoDriver io;
     private final OwnedTasks owned;
     /** The worker parked with a timeout for the next timer, if any (TimeDriver's notes). */
     private final AtomicReference<Worker> driverHolder = new AtomicReference<>();
@@ -51,6 +53,7 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
             int spins, int localQueueCapacity) {
         this.context = context;
         this.time = context.time;
+        this.io = context.io;
         this.owned = owned;
         time.setOnEarlierDeadline(this::wakeDriverHolder);
         this.idle = new Idle(workerCount);
@@ -132,7 +135,7 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     void notifyParked() {
         int idx = idle.workerToNotify();
         if (idx >= 0) {
-            workers[idx].parker.unpark();
+            unpark(workers[idx]);
         }
     }
 
@@ -140,7 +143,19 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     void notifyParkedLocal() {
         int idx = idle.workerToNotifyRacy();
         if (idx >= 0) {
-            workers[idx].parker.unpark();
+            unpark(workers[idx]);
+        }
+    }
+
+    /**
+     * Wakes a worker wherever it sleeps: its parker, and the selector if it holds the driver.
+     * The worker publishes itself as holder before checking its parker (IoDriver's notes), so
+     * one of the two reaches it.
+     */
+    void unpark(Worker w) {
+        w.parker.unpark();
+        if (driverHolder.get() == w) {
+            io.wakeup();
         }
     }
 
@@ -181,7 +196,7 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     private void wakeDriverHolder() {
         Worker w = driverHolder.get();
         if (w != null) {
-            w.parker.unpark();
+            unpark(w);
         } else {
             // Nobody sleeps with a timeout: either every worker is busy (they fire timers between
             // tasks) or one is about to park, and it reads the new deadline after claiming.
@@ -205,8 +220,9 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
         shutdown = true;
         cancelAll(injector.close());
         for (Worker w : workers) {
-            w.parker.unpark();
+            unpark(w);
         }
+        io.wakeup();
         boolean stopped = true;
         for (Worker w : workers) {
             long left = deadlineNanos - System.nanoTime();

@@ -39,7 +39,7 @@ final class Worker implements Runnable {
             while (!shared.isShutdown()) {
                 tick++;
                 if (tick % GLOBAL_QUEUE_INTERVAL == 0) {
-                    shared.time.fireDue(); // busy workers keep timers on time; cheap when none is due
+                    maintenance();
                 }
                 Task<?> t = nextTask();
                 if (t == null) {
@@ -182,12 +182,13 @@ final class Worker implements Runnable {
         }
         while (!shared.isShutdown()) {
             if (shared.tryAcquireDriver(this)) {
-                // This worker sleeps until the next timer; the others sleep until notified.
+                // This worker sleeps in the selector until I/O, the next timer or a wake; the
+                // others sleep on their parkers until notified.
+                shared.io.prepareSelect();
                 long nanos = shared.time.nanosUntilNextDeadline();
-                if (nanos < 0) {
-                    parker.park();
-                } else if (nanos > 0) {
-                    parker.parkNanos(nanos);
+                if (!parker.tryConsume()) {
+                    shared.io.select(nanos);
+                    parker.tryConsume(); // an unpark that arrived with the selector wakeup
                 }
                 shared.releaseDriver(this);
                 shared.time.fireDue(); // wakes land in this worker's queues
@@ -205,6 +206,19 @@ final class Worker implements Runnable {
             if (transitionFromParked()) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Between tasks, every GLOBAL_QUEUE_INTERVAL: fire due timers, and collect I/O readiness
+     * without blocking if no other worker is in the selector, so a busy runtime still sees I/O.
+     */
+    private void maintenance() {
+        shared.time.fireDue(); // cheap when nothing is due
+        if (shared.tryAcquireDriver(this)) {
+            shared.io.prepareSelect();
+            shared.io.select(0);
+            shared.releaseDriver(this);
         }
     }
 

@@ -1,0 +1,117 @@
+package dev.weft.internal.driver.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A runtime's Selector. One thread at a time selects (the scheduler's timed sleeper, or a busy
+ * worker polling without blocking); any thread registers channels and arms interest.
+ */
+public final class IoDriver {
+    /*
+     * Implementation notes:
+     *
+     * Wakeup coalescing: wakeup() calls Selector.wakeup() only when it flips `wakeupPending`
+     * from false, so a burst of wakes from many threads costs one system call. The selecting
+     * thread clears the flag in prepareSelect(), then checks its own parker for a pending
+     * unpark, then selects. A waker (1) publishes its event, (2) unparks the thread's parker,
+     * (3) calls wakeup(). If (3) comes after the clear, it issues a Selector.wakeup(), which
+     * also interrupts a select that has not started yet. If it comes before the clear, (2) came
+     * before the parker check, which then sees the unpark and skips the select. Interest changes
+     * need no parker: a select started after interestOps() already uses the new interest.
+     */
+
+    private final Selector selector;
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private volatile int registered;
+
+    public IoDriver() {
+        try {
+            selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open the runtime's selector", e);
+        }
+    }
+
+    /** Registers a non-blocking channel with no interest yet. */
+    public IoRegistration register(SelectableChannel channel) throws IOException {
+        channel.configureBlocking(false);
+        IoRegistration r = new IoRegistration(this);
+        r.bind(channel.register(selector, 0, r));
+        registered++;
+        return r;
+    }
+
+    /** The owner closed a registered channel. */
+    public void deregistered() {
+        registered--;
+        wakeup(); // let the selector flush the cancelled key
+    }
+
+    /** Registered channels, for metrics and leak tests (approximate under concurrency). */
+    public int registeredCount() {
+        return registered;
+    }
+
+    void interestChanged() {
+        wakeup();
+    }
+
+    /** The selecting thread, before it checks its parker and selects (see the notes). */
+    public void prepareSelect() {
+        wakeupPending.set(false);
+    }
+
+    /** Wakes the thread blocked in select, once per select however many call it. Any thread. */
+    public void wakeup() {
+        if (wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /**
+     * Selects and dispatches readiness. nanos < 0 blocks until woken, 0 does not block, and a
+     * positive value blocks at most that long. Called by one thread at a time.
+     */
+    public int select(long nanos) {
+        int n;
+        try {
+            if (nanos == 0) {
+                n = selector.selectNow();
+            } else if (nanos < 0) {
+                n = selector.select();
+            } else {
+                n = selector.select(Math.max(1L, (nanos + 999_999L) / 1_000_000L));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("select failed", e);
+        }
+        if (n == 0) {
+            return 0;
+        }
+        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+        while (it.hasNext()) {
+            SelectionKey k = it.next();
+            it.remove();
+            if (k.isValid()) {
+                ((IoRegistration) k.attachment()).dispatch(k.readyOps());
+            } else {
+                ((IoRegistration) k.attachment()).wakeAll();
+            }
+        }
+        return n;
+    }
+
+    public void close() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the runtime's selector", e);
+        }
+    }
+}
