@@ -5,6 +5,7 @@
 module dev.weft.runtime {
     // API
     exports dev.weft.future;
+    exports dev.weft.net;
     exports dev.weft.runtime;
     exports dev.weft.stream;
     exports dev.weft.time;

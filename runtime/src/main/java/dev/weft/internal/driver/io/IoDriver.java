@@ -28,7 +28,7 @@ public final class IoDriver {
 
     private final Selector selector;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
-    private volatile int registered;
+    private final java.util.concurrent.atomic.AtomicInteger registered = new java.util.concurrent.atomic.AtomicInteger();
 
     public IoDriver() {
         try {
@@ -43,19 +43,19 @@ public final class IoDriver {
         channel.configureBlocking(false);
         IoRegistration r = new IoRegistration(this);
         r.bind(channel.register(selector, 0, r));
-        registered++;
+        registered.incrementAndGet();
         return r;
     }
 
     /** The owner closed a registered channel. */
     public void deregistered() {
-        registered--;
+        registered.decrementAndGet();
         wakeup(); // let the selector flush the cancelled key
     }
 
-    /** Registered channels, for metrics and leak tests (approximate under concurrency). */
+    /** Registered channels, for metrics and leak tests. */
     public int registeredCount() {
-        return registered;
+        return registered.get();
     }
 
     void interestChanged() {
