@@ -59,8 +59,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void timeAndStreamsUseDriverHandlesNotSchedulers() {
-        noClasses().that().resideInAnyPackage("dev.weft.time..", "dev.weft.stream..")
+    void timeNetAndStreamsUseDriverHandlesNotSchedulers() {
+        noClasses().that().resideInAnyPackage("dev.weft.time..", "dev.weft.stream..", "dev.weft.net..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.weft.runtime..", "dev.weft.internal.task..",
                         "dev.weft.internal.scheduler..")
                 .check(MAIN);

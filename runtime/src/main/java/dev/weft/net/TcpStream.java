@@ -144,7 +144,7 @@ public final class TcpStream implements AutoCloseable {
      */
     public Future<Integer> read(ByteBuffer dst) {
         Checks.notNull(dst, "dst");
-        return new Op<>(SelectionKey.OP_READ) {
+        return new IoOp<>(registration, SelectionKey.OP_READ, "read from", remote) {
             @Override
             Object attempt() throws IOException {
                 if (!dst.hasRemaining()) {
@@ -166,7 +166,7 @@ public final class TcpStream implements AutoCloseable {
      */
     public Future<Void> readExact(ByteBuffer dst) {
         Checks.notNull(dst, "dst");
-        return new Op<>(SelectionKey.OP_READ) {
+        return new IoOp<>(registration, SelectionKey.OP_READ, "read from", remote) {
             @Override
             Object attempt() throws IOException {
                 while (dst.hasRemaining()) {
@@ -178,7 +178,7 @@ public final class TcpStream implements AutoCloseable {
                         return null;
                     }
                 }
-                return DONE;
+                return IoOp.DONE;
             }
         };
     }
@@ -193,7 +193,7 @@ public final class TcpStream implements AutoCloseable {
      */
     public Future<Integer> write(ByteBuffer src) {
         Checks.notNull(src, "src");
-        return new Op<>(SelectionKey.OP_WRITE) {
+        return new IoOp<>(registration, SelectionKey.OP_WRITE, "write to", remote) {
             @Override
             Object attempt() throws IOException {
                 if (!src.hasRemaining()) {
@@ -215,7 +215,7 @@ public final class TcpStream implements AutoCloseable {
      */
     public Future<Void> writeAll(ByteBuffer src) {
         Checks.notNull(src, "src");
-        return new Op<>(SelectionKey.OP_WRITE) {
+        return new IoOp<>(registration, SelectionKey.OP_WRITE, "write to", remote) {
             @Override
             Object attempt() throws IOException {
                 while (src.hasRemaining()) {
@@ -223,7 +223,7 @@ public final class TcpStream implements AutoCloseable {
                         return null;
                     }
                 }
-                return DONE;
+                return IoOp.DONE;
             }
         };
     }
@@ -264,62 +264,5 @@ public final class TcpStream implements AutoCloseable {
     @Override
     public String toString() {
         return "TcpStream[" + local + " -> " + remote + (closed.get() ? ", closed]" : "]");
-    }
-
-    /** Marks "done" for the Void operations, whose null result means "would block". */
-    private static final Object DONE = new Object();
-
-    /**
-     * One read or write: try; if the socket would block, register for readiness and try again
-     * (register, then check: readiness that arrived in between is not missed); else wait.
-     */
-    private abstract class Op<T> implements Future<T> {
-        private final int op;
-        private boolean finished;
-
-        Op(int op) {
-            this.op = op;
-        }
-
-        /** The result (DONE for the Void operations), or null if the socket would block. */
-        abstract Object attempt() throws IOException;
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Poll<T> poll(Context cx) {
-            if (finished) {
-                throw new IllegalStateException("future polled after it completed");
-            }
-            if (!cx.tryConsumeBudget()) {
-                return Poll.pending();
-            }
-            Object r = tryOnce();
-            if (r == null) {
-                registration.awaitReady(op, cx.waker());
-                r = tryOnce();
-                if (r == null) {
-                    return Poll.pending();
-                }
-            }
-            finished = true;
-            return Poll.ready(r == DONE ? null : (T) r);
-        }
-
-        private Object tryOnce() {
-            try {
-                return attempt();
-            } catch (IOException e) {
-                finished = true;
-                throw NetErrors.fail(op == SelectionKey.OP_READ ? "read from" : "write to", remote, e);
-            }
-        }
-
-        @Override
-        public void cancel() {
-            if (!finished) {
-                finished = true;
-                registration.stopWaiting(op);
-            }
-        }
     }
 }

@@ -1,0 +1,73 @@
+package dev.weft.net;
+
+import dev.weft.future.Context;
+import dev.weft.future.Future;
+import dev.weft.future.Poll;
+import dev.weft.internal.driver.io.IoRegistration;
+import java.io.IOException;
+import java.net.SocketAddress;
+
+/**
+ * One socket operation as a future: try it; if the socket would block, register for readiness
+ * and try once more (register, then check: readiness that arrived in between is not missed);
+ * else wait for the selector. Consumes one unit of the task's budget per poll, so a socket that
+ * is always ready cannot hold a worker.
+ */
+abstract class IoOp<T> implements Future<T> {
+    /** The result of a Void operation that finished (null means "would block"). */
+    static final Object DONE = new Object();
+
+    private final IoRegistration registration;
+    private final int op;
+    private final String operation;
+    private final SocketAddress address;
+    private boolean finished;
+
+    IoOp(IoRegistration registration, int op, String operation, SocketAddress address) {
+        this.registration = registration;
+        this.op = op;
+        this.operation = operation;
+        this.address = address;
+    }
+
+    /** The result (DONE for Void operations), or null if the socket would block. */
+    abstract Object attempt() throws IOException;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public final Poll<T> poll(Context cx) {
+        if (finished) {
+            throw new IllegalStateException("future polled after it completed");
+        }
+        if (!cx.tryConsumeBudget()) {
+            return Poll.pending();
+        }
+        Object r = tryOnce();
+        if (r == null) {
+            registration.awaitReady(op, cx.waker());
+            r = tryOnce();
+            if (r == null) {
+                return Poll.pending();
+            }
+        }
+        finished = true;
+        return Poll.ready(r == DONE ? null : (T) r);
+    }
+
+    private Object tryOnce() {
+        try {
+            return attempt();
+        } catch (IOException e) {
+            finished = true;
+            throw NetErrors.fail(operation, address, e);
+        }
+    }
+
+    @Override
+    public final void cancel() {
+        if (!finished) {
+            finished = true;
+            registration.stopWaiting(op);
+        }
+    }
+}
