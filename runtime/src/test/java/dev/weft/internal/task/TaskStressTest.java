@@ -132,13 +132,23 @@ class TaskStressTest {
                     Probe p = new Probe(1);
                     JoinHandle<Integer> h = rt.spawn(p);
                     Race.run(p::produce, h::abort);
+                    boolean wasCancelled;
                     try {
                         assertEquals(1, rt.blockOn(h));
                         completed++;
+                        wasCancelled = false;
                         assertEquals(0, p.cancels.get(), "a completed task was also cancelled, round " + round);
                     } catch (CancellationException e) {
                         cancelled++;
+                        wasCancelled = true;
                         assertEquals(1, p.cancels.get(), "a cancelled task's future must be cancelled once, round " + round);
+                    }
+                    // The final state word, read through the constants the code uses.
+                    int state = ((Task<?>) h).state();
+                    assertTrue((state & Task.COMPLETE) != 0, "COMPLETE after the outcome, round " + round);
+                    assertEquals(0, state & Task.RUNNING, "no runner holds a completed task, round " + round);
+                    if (wasCancelled) {
+                        assertTrue((state & Task.CANCELLED) != 0, "a cancellation outcome implies CANCELLED, round " + round);
                     }
                     assertEquals(0, p.overlaps.get());
                 }

@@ -54,11 +54,6 @@ public final class BlockingPool implements Scheduler {
         schedule(task);
     }
 
-    /** Number of live pool threads (for tests of the idle shrink). */
-    public int threadCount() {
-        return executor.getPoolSize();
-    }
-
     /** Stops taking work and waits for running calls until the deadline; false if some still run. */
     public boolean shutdown(long deadlineNanos) {
         // Interrupts running calls, as ExecutorService users expect; calls never started are

@@ -144,10 +144,6 @@ final class Idle {
         }
     }
 
-    int stateForTest() {
-        return state;
-    }
-
     // VarHandle mechanics
     private static final VarHandle STATE;
 
