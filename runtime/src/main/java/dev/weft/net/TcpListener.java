@@ -14,7 +14,6 @@ import java.net.SocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A TCP server socket on the runtime's selector.
@@ -34,19 +33,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link java.net.BindException} for a port in use), and reach the awaiting task; a closed
  * listener fails accepts with "accept on /127.0.0.1:8080 failed: the socket is closed".
  */
-public final class TcpListener implements AutoCloseable {
+public final class TcpListener extends RegisteredSocket {
     private static final int BACKLOG = 1024;
 
     private final ServerSocketChannel channel;
-    private final IoDriver io;
-    private final IoRegistration registration;
     private final InetSocketAddress local;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private TcpListener(ServerSocketChannel channel, IoDriver io, IoRegistration registration) throws IOException {
+        super(channel, io, registration);
         this.channel = channel;
-        this.io = io;
-        this.registration = registration;
         this.local = (InetSocketAddress) channel.getLocalAddress();
     }
 
@@ -153,28 +148,8 @@ public final class TcpListener implements AutoCloseable {
         }
     }
 
-    /** Closes the listener and wakes a pending accept, which then fails. Idempotent. */
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            closeQuietly(channel);
-            registration.wakeAll();
-            io.deregistered();
-        }
-    }
-
-    static void closeQuietly(java.nio.channels.Channel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // Closing after a failure: the first error is the one the caller sees.
-            }
-        }
-    }
-
     @Override
     public String toString() {
-        return "TcpListener[" + local + (closed.get() ? ", closed]" : "]");
+        return "TcpListener[" + local + (isClosed() ? ", closed]" : "]");
     }
 }

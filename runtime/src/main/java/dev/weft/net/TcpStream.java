@@ -14,7 +14,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A TCP connection on the runtime's selector: reads and writes are futures that wait for
@@ -38,18 +37,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link java.io.EOFException} when {@link #readExact(ByteBuffer)} meets the end of the stream);
  * operations on a closed stream fail with "... failed: the socket is closed".
  */
-public final class TcpStream implements AutoCloseable {
+public final class TcpStream extends RegisteredSocket {
     private final SocketChannel channel;
-    private final IoDriver io;
-    private final IoRegistration registration;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private TcpStream(SocketChannel channel, IoDriver io, IoRegistration registration) throws IOException {
+        super(channel, io, registration);
         this.channel = channel;
-        this.io = io;
-        this.registration = registration;
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.local = (InetSocketAddress) channel.getLocalAddress();
     }
@@ -107,7 +102,7 @@ public final class TcpStream implements AutoCloseable {
             @Override
             public void cancel() {
                 if (ch != null) {
-                    TcpListener.closeQuietly(ch);
+                    closeQuietly(ch);
                     io.deregistered();
                     ch = null;
                 }
@@ -242,27 +237,8 @@ public final class TcpStream implements AutoCloseable {
         }
     }
 
-    /** Closes the connection and wakes pending reads and writes, which then fail. Idempotent. */
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            TcpListener.closeQuietly(channel);
-            registration.wakeAll();
-            io.deregistered();
-        }
-    }
-
-    /**
-     * Tells whether {@link #close()} was called.
-     *
-     * @return true once closed
-     */
-    public boolean isClosed() {
-        return closed.get();
-    }
-
     @Override
     public String toString() {
-        return "TcpStream[" + local + " -> " + remote + (closed.get() ? ", closed]" : "]");
+        return "TcpStream[" + local + " -> " + remote + (isClosed() ? ", closed]" : "]");
     }
 }

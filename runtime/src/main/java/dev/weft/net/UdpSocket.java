@@ -12,7 +12,6 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A UDP socket on the runtime's selector.
@@ -26,17 +25,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p><strong>Errors:</strong> as for {@link TcpStream}: the operation and the address are named,
  * and a closed socket fails with "... failed: the socket is closed".
  */
-public final class UdpSocket implements AutoCloseable {
+public final class UdpSocket extends RegisteredSocket {
     private final DatagramChannel channel;
-    private final IoDriver io;
-    private final IoRegistration registration;
     private final InetSocketAddress local;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private UdpSocket(DatagramChannel channel, IoDriver io, IoRegistration registration) throws IOException {
+        super(channel, io, registration);
         this.channel = channel;
-        this.io = io;
-        this.registration = registration;
         this.local = (InetSocketAddress) channel.getLocalAddress();
     }
 
@@ -58,7 +53,7 @@ public final class UdpSocket implements AutoCloseable {
                 ch.bind(address);
                 return Poll.ready(new UdpSocket(ch, io, io.register(ch)));
             } catch (IOException e) {
-                TcpListener.closeQuietly(ch);
+                closeQuietly(ch);
                 throw NetErrors.fail("bind to", address, e);
             }
         };
@@ -112,18 +107,8 @@ public final class UdpSocket implements AutoCloseable {
         };
     }
 
-    /** Closes the socket and wakes pending operations, which then fail. Idempotent. */
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            TcpListener.closeQuietly(channel);
-            registration.wakeAll();
-            io.deregistered();
-        }
-    }
-
     @Override
     public String toString() {
-        return "UdpSocket[" + local + (closed.get() ? ", closed]" : "]");
+        return "UdpSocket[" + local + (isClosed() ? ", closed]" : "]");
     }
 }
