@@ -24,10 +24,18 @@ public final class IoDriver {
      * also interrupts a select that has not started yet. If it comes before the clear, (2) came
      * before the parker check, which then sees the unpark and skips the select. Interest changes
      * need no parker: a select started after interestOps() already uses the new interest.
+     *
+     * No system call when nobody selects: `selecting` is set in prepareSelect (before the parker
+     * check) and cleared when select returns, and wakeup() does nothing while it is clear. A
+     * waker that reads it clear did its step (2) or its interestOps() before that read, and the
+     * sleeper sets it before its parker check and its select, so the sleeper sees the unpark or
+     * the new interest. Without this, every task re-arming read interest (W4: every request) paid
+     * a Selector.wakeup() while the selector thread was off running those very tasks.
      */
 
     private final Selector selector;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private volatile boolean selecting;
     private final java.util.concurrent.atomic.AtomicInteger registered = new java.util.concurrent.atomic.AtomicInteger();
 
     public IoDriver() {
@@ -64,12 +72,18 @@ public final class IoDriver {
 
     /** The selecting thread, before it checks its parker and selects (see the notes). */
     public void prepareSelect() {
+        selecting = true;
         wakeupPending.set(false);
+    }
+
+    /** The selecting thread found a pending unpark after prepareSelect() and will not select. */
+    public void skipSelect() {
+        selecting = false;
     }
 
     /** Wakes the thread blocked in select, once per select however many call it. Any thread. */
     public void wakeup() {
-        if (wakeupPending.compareAndSet(false, true)) {
+        if (selecting && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
         }
     }
@@ -90,6 +104,8 @@ public final class IoDriver {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("select failed", e);
+        } finally {
+            selecting = false;
         }
         if (n == 0) {
             return 0;

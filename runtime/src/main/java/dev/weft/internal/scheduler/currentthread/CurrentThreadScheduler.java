@@ -179,6 +179,8 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
                 if (!root.parker.tryConsume() && !root.woken) {
                     io.select(nanos); // sleeps until I/O, the next timer, or a wake
                     root.parker.tryConsume();
+                } else {
+                    io.skipSelect();
                 }
             } else if (ran == EVENT_INTERVAL) {
                 io.prepareSelect();

@@ -189,6 +189,8 @@ final class Worker implements Runnable {
                 if (!parker.tryConsume()) {
                     shared.io.select(nanos);
                     parker.tryConsume(); // an unpark that arrived with the selector wakeup
+                } else {
+                    shared.io.skipSelect();
                 }
                 shared.releaseDriver(this);
                 shared.time.fireDue(); // wakes land in this worker's queues
