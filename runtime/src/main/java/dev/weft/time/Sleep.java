@@ -12,12 +12,21 @@ final class Sleep implements Future<Void> {
     private final long durationNanos;
     private final long deadlineWallMillis; // for sleepUntil, or Long.MIN_VALUE
     private TimeDriver driver;
+    /** The deadline on driver's clock, fixed at creation on a runtime thread, else at first poll. */
+    private long deadlineNanos;
     private TimerEntry entry;
     private boolean done;
 
     Sleep(long durationNanos, long deadlineWallMillis) {
         this.durationNanos = durationNanos;
         this.deadlineWallMillis = deadlineWallMillis;
+        RuntimeContext cx = deadlineWallMillis == Long.MIN_VALUE ? RuntimeContext.current() : null;
+        if (cx != null) {
+            // Created in a task or blockOn: the runtime's clock is known, so count from now, as
+            // users of tokio's sleep or CompletableFuture.delayedExecutor expect.
+            driver = cx.time;
+            deadlineNanos = saturatedAdd(driver.nowNanos(), durationNanos);
+        }
     }
 
     @Override
@@ -26,16 +35,22 @@ final class Sleep implements Future<Void> {
             throw new IllegalStateException("future polled after it completed");
         }
         if (entry == null) {
-            long nanos = deadlineWallMillis == Long.MIN_VALUE ? durationNanos
-                    : Math.max(0L, (deadlineWallMillis - System.currentTimeMillis()) * 1_000_000L);
-            if (nanos == 0) {
+            if (driver == null) {
+                long nanos = deadlineWallMillis == Long.MIN_VALUE ? durationNanos
+                        : Math.max(0L, (deadlineWallMillis - System.currentTimeMillis()) * 1_000_000L);
+                if (nanos == 0) {
+                    done = true;
+                    return Poll.ready(null);
+                }
+                driver = RuntimeContext.require("sleep").time;
+                deadlineNanos = saturatedAdd(driver.nowNanos(), nanos);
+            } else if (durationNanos == 0) {
                 done = true;
                 return Poll.ready(null);
             }
-            driver = RuntimeContext.require("sleep").time;
             entry = new TimerEntry();
             entry.waker().register(cx.waker()); // before registering: a fire may come at once
-            if (!driver.register(entry, saturatedAdd(driver.nowNanos(), nanos))) {
+            if (!driver.register(entry, deadlineNanos)) {
                 done = true;
                 return Poll.ready(null);
             }

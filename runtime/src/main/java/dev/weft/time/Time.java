@@ -16,10 +16,11 @@ import java.time.Instant;
  * Future<Void> pause = Time.sleep(Duration.ofMillis(50));
  * }</pre>
  *
- * <p><strong>Clock:</strong> each timer uses the clock of the runtime that first polls it (a
- * runtime built with {@code pausedClock()} moves only when a test calls {@code advanceTime}), and
- * its duration counts from that first poll. Deadlines are rounded up to the next millisecond, so
- * a timer never fires early. Polling a timer outside a runtime (not in a task or blockOn) throws
+ * <p><strong>Clock:</strong> each timer uses the clock of its runtime (a runtime built with
+ * {@code pausedClock()} moves only when a test calls {@code advanceTime}). A sleep created in a task
+ * or inside blockOn counts from its creation; one created elsewhere (before any runtime is known)
+ * counts from its first poll. Deadlines are rounded up to the next millisecond, so a timer never
+ * fires early. Polling a timer outside a runtime (not in a task or blockOn) throws
  * {@link IllegalStateException}.
  *
  * <p><strong>Cancellation:</strong> cancelling a sleep removes its wheel entry in O(1); an
@@ -32,7 +33,8 @@ public final class Time {
     private Time() {}
 
     /**
-     * Returns a future that completes after {@code duration}, counted from its first poll.
+     * Returns a future that completes after {@code duration}: counted from now when called in a
+     * task or inside blockOn (the runtime's clock is known), else from the future's first poll.
      *
      * @param duration how long; zero completes on the first poll without touching the wheel
      * @return the sleep
@@ -63,7 +65,7 @@ public final class Time {
      * first, the timer is cancelled.
      *
      * @param future the future to bound
-     * @param duration the time allowed, counted from the first poll
+     * @param duration the time allowed, counted as for {@link #sleep(Duration)}
      * @param <T> the type of the value
      * @return the bounded future
      * @throws NullPointerException "future is null" or "duration is null"

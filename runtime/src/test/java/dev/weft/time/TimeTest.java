@@ -94,6 +94,22 @@ class TimeTest {
     }
 
     @Test
+    void aSleepCreatedOnARuntimeThreadCountsFromCreationOneCreatedOutsideFromItsFirstPoll() {
+        try (WeftRuntime rt = WeftRuntime.builder().currentThread().pausedClock().build()) {
+            Future<Void> outside = Time.sleep(Duration.ofMillis(100)); // no runtime known yet
+            Future<Void> inside = rt.blockOn(Futures.lazy(() -> Time.sleep(Duration.ofMillis(100)))); // at t = 0
+            rt.advanceTime(Duration.ofMillis(50));
+            assertTrue(pollOnce(rt, inside).isPending());
+            assertTrue(pollOnce(rt, outside).isPending()); // first poll at t = 50: due at 150
+            rt.advanceTime(Duration.ofMillis(50)); // t = 100
+            assertTrue(pollOnce(rt, inside).isReady(), "counted from its creation at t = 0");
+            assertTrue(pollOnce(rt, outside).isPending(), "counted from its first poll at t = 50");
+            rt.advanceTime(Duration.ofMillis(50));
+            assertTrue(pollOnce(rt, outside).isReady());
+        }
+    }
+
+    @Test
     void timeoutCancelsTheSlowFutureAndFailsWithTimeoutException() {
         try (WeftRuntime rt = WeftRuntime.builder().currentThread().pausedClock().build()) {
             AtomicBoolean cancelled = new AtomicBoolean();
