@@ -166,6 +166,13 @@ class NetTest {
         });
     }
 
+    /** A client connected to `l` and the server side of that connection: {client, server}. */
+    static TcpStream[] connectedPair(WeftRuntime rt, TcpListener l) {
+        JoinHandle<TcpStream> accepted = rt.spawn(l.accept());
+        TcpStream client = rt.blockOn(TcpStream.connect(l.localAddress()));
+        return new TcpStream[] {client, rt.blockOn(accepted)};
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("flavours")
     void echoRoundTripsAndHalfClose(String name, Supplier<WeftRuntime> make) {
@@ -219,9 +226,9 @@ class NetTest {
     void aTimeoutAroundAReadCancelsItAndTheStreamStaysUsable() {
         try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
             TcpListener l = rt.blockOn(TcpListener.bind(ANY_LOCAL_PORT));
-            JoinHandle<TcpStream> accepted = rt.spawn(l.accept());
-            TcpStream client = rt.blockOn(TcpStream.connect(l.localAddress()));
-            TcpStream server = rt.blockOn(accepted);
+            TcpStream[] pair = connectedPair(rt, l);
+            TcpStream client = pair[0];
+            TcpStream server = pair[1];
             ByteBuffer buf = ByteBuffer.allocate(16);
             CompletionException e = assertThrows(CompletionException.class,
                     () -> rt.blockOn(Time.timeout(client.read(buf), Duration.ofMillis(50))));
@@ -238,9 +245,9 @@ class NetTest {
     void cancellingAReadInTheMiddleLosesNoData() throws Exception {
         try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
             TcpListener l = rt.blockOn(TcpListener.bind(ANY_LOCAL_PORT));
-            JoinHandle<TcpStream> accepted = rt.spawn(l.accept());
-            TcpStream client = rt.blockOn(TcpStream.connect(l.localAddress()));
-            TcpStream server = rt.blockOn(accepted);
+            TcpStream[] pair = connectedPair(rt, l);
+            TcpStream client = pair[0];
+            TcpStream server = pair[1];
             Future<Integer> read = client.read(ByteBuffer.allocate(4));
             // One poll: nothing to read, so the read registers with the selector and waits...
             assertTrue(rt.blockOn(cx -> Poll.ready(read.poll(cx))).isPending());
@@ -292,9 +299,9 @@ class NetTest {
     void endOfStreamInTheMiddleOfReadExactIsAnEofException() {
         try (WeftRuntime rt = WeftRuntime.builder().workerThreads(1).build()) {
             TcpListener l = rt.blockOn(TcpListener.bind(ANY_LOCAL_PORT));
-            JoinHandle<TcpStream> accepted = rt.spawn(l.accept());
-            TcpStream client = rt.blockOn(TcpStream.connect(l.localAddress()));
-            TcpStream server = rt.blockOn(accepted);
+            TcpStream[] pair = connectedPair(rt, l);
+            TcpStream client = pair[0];
+            TcpStream server = pair[1];
             rt.blockOn(server.writeAll(ByteBuffer.wrap(new byte[] {1, 2})));
             server.close();
             CompletionException e = assertThrows(CompletionException.class,
