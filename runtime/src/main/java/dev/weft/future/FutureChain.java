@@ -19,17 +19,22 @@ final class FutureChain<T> implements Future<T> {
     static final int RECOVER = 2;
 
     private Future<?> current;
-    /** Steps; the top (index size - 1) applies first. Entries alternate kind, function. */
+    /*
+     * The step to apply first is kept in fields, the rest in an array stack allocated only when
+     * chains are absorbed, so the common one-step map costs no array. topFn is null only when no
+     * step is left (then size is 0 too).
+     */
+    private int topKind;
+    private Function<?, ?> topFn;
+    /** The later steps; the top (index size - 1) applies next. Entries alternate kind, function. */
     private Object[] steps;
     private int size;
     private boolean done;
 
     FutureChain(Future<?> source, int kind, Function<?, ?> fn) {
         this.current = source;
-        this.steps = new Object[4];
-        steps[0] = kind;
-        steps[1] = fn;
-        size = 2;
+        this.topKind = kind;
+        this.topFn = fn;
     }
 
     @Override
@@ -58,7 +63,8 @@ final class FutureChain<T> implements Future<T> {
             current = null;
             // Apply steps until one hands back a future to wait on, or none is left.
             for (;;) {
-                if (size == 0) {
+                Function<Object, Object> fn = (Function<Object, Object>) topFn;
+                if (fn == null) {
                     done = true;
                     steps = null;
                     if (failure != null) {
@@ -66,10 +72,8 @@ final class FutureChain<T> implements Future<T> {
                     }
                     return Poll.ready((T) value);
                 }
-                Function<Object, Object> fn = (Function<Object, Object>) steps[--size];
-                int kind = (Integer) steps[--size];
-                steps[size] = null;
-                steps[size + 1] = null;
+                int kind = topKind;
+                popTop();
                 if (failure != null) {
                     if (kind != RECOVER) {
                         continue;
@@ -103,20 +107,51 @@ final class FutureChain<T> implements Future<T> {
         }
     }
 
+    /** Moves the next step from the array into the top fields, or clears them if none is left. */
+    private void popTop() {
+        if (size == 0) {
+            topFn = null;
+            return;
+        }
+        Object[] st = steps;
+        topFn = (Function<?, ?>) st[--size];
+        topKind = (Integer) st[--size];
+        st[size] = null;
+        st[size + 1] = null;
+    }
+
     /** Moves the inner chain's steps on top of ours; they apply first, being nearer the source. */
     private void absorb(FutureChain<?> inner) {
-        if (inner.done || inner.steps == null) {
+        if (inner.done) {
             throw new IllegalStateException("a future that already completed was chained again");
         }
-        int need = size + inner.size;
-        if (need > steps.length) {
-            steps = Arrays.copyOf(steps, Math.max(need, steps.length * 2));
+        if (inner.topFn == null) { // polled before and waiting on its last flatMap's future
+            current = inner.current;
+            inner.current = null;
+            inner.done = true;
+            return;
         }
-        System.arraycopy(inner.steps, 0, steps, size, inner.size);
-        size = need;
+        // Our top goes below the inner steps; the inner top becomes ours.
+        int need = size + 2 + inner.size;
+        if (steps == null || need > steps.length) {
+            steps = steps == null ? new Object[Math.max(need, 8)]
+                    : Arrays.copyOf(steps, Math.max(need, steps.length * 2));
+        }
+        if (topFn != null) {
+            steps[size++] = topKind;
+            steps[size++] = topFn;
+        }
+        if (inner.size > 0) {
+            System.arraycopy(inner.steps, 0, steps, size, inner.size);
+            size += inner.size;
+        }
+        topKind = inner.topKind;
+        topFn = inner.topFn;
         current = inner.current;
         // The inner chain now lives in this one; polling it separately would be a bug.
         inner.steps = null;
+        inner.topFn = null;
+        inner.size = 0;
         inner.current = null;
         inner.done = true;
     }
@@ -125,6 +160,7 @@ final class FutureChain<T> implements Future<T> {
     public void cancel() {
         Future<?> c = current;
         current = null;
+        topFn = null;
         steps = null;
         size = 0;
         done = true;

@@ -37,14 +37,13 @@ final class Interval implements AsyncStream<Long> {
         for (;;) {
             if (entry == null) {
                 entry = new TimerEntry();
-                entry.waker().register(cx.waker());
+                entry.registerThenCheckFired(cx.waker());
                 if (driver.register(entry, start + nextIndex * period)) {
                     return Poll.pending();
                 }
                 // already due: fall through and deliver it
             } else {
-                entry.waker().register(cx.waker());
-                if (!entry.isFired()) {
+                if (!entry.registerThenCheckFired(cx.waker())) {
                     return Poll.pending();
                 }
             }
@@ -62,6 +61,7 @@ final class Interval implements AsyncStream<Long> {
         cancelled = true;
         if (entry != null) {
             driver.cancel(entry);
+            entry.clearWaker();
             entry = null;
         }
     }

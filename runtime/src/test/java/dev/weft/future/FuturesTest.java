@@ -201,6 +201,28 @@ class FuturesTest {
     }
 
     @Test
+    void absorbedChainsApplyTheirStepsInOrder() {
+        Manual<String> src = new Manual<>();
+        Future<String> inner = Futures.map(Futures.map(src, s -> s + "a"), s -> s + "b");
+        Future<String> outer = Futures.map(Futures.map(inner, s -> s + "c"), s -> s + "d");
+        MockTask<String> t = MockTask.of(Futures.flatMap(Futures.ready("x"), x -> Futures.map(outer, s -> s + x)));
+        t.pollPending();
+        src.complete("s");
+        assertEquals("sabcdx", t.pollReady());
+    }
+
+    @Test
+    void aChainAlreadyWaitingOnItsLastFutureCanBeChainedFurther() {
+        Manual<String> inner = new Manual<>();
+        Future<String> waiting = Futures.flatMap(Futures.ready(1), x -> inner);
+        MockTask.of(waiting).pollPending(); // its only step ran; it now just waits on inner
+        MockTask<String> t = MockTask.of(Futures.map(Futures.flatMap(Futures.ready(0), x -> waiting), s -> s + "!"));
+        t.pollPending();
+        inner.complete("v");
+        assertEquals("v!", t.pollReady());
+    }
+
+    @Test
     void cancellingAChainCancelsTheFutureItWaitsOn() {
         Manual<Integer> src = new Manual<>();
         Future<Integer> f = Futures.map(Futures.map(src, x -> x), x -> x);

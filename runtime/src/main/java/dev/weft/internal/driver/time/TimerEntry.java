@@ -1,13 +1,26 @@
 package dev.weft.internal.driver.time;
 
-import dev.weft.future.AtomicWaker;
+import dev.weft.future.Waker;
 
 /**
  * One registered deadline: a node of the timing wheel and the waker to wake when it passes.
- * The wheel fields are guarded by the TimeDriver's lock; `fired` and `waker` are the thread-safe
- * hand-off to the future that owns the entry.
+ *
+ * <p>Not final: a future that waits on exactly one deadline (a sleep) extends it, so a sleeping
+ * task costs one object instead of three (future, entry, waker cell).
  */
-public final class TimerEntry {
+public class TimerEntry {
+    /*
+     * Implementation notes:
+     *
+     * The wheel fields are guarded by the TimeDriver's lock. `fired` and `waker` are the hand-off
+     * between the owner's poll and the thread that fires the entry. The event happens once, so a
+     * plain Dekker pair of volatiles suffices (no AtomicWaker state machine): the owner writes
+     * its waker, then reads `fired`; fire() writes `fired`, then reads the waker. Volatile
+     * accesses are sequentially consistent, so either the owner sees `fired` and completes, or
+     * fire() sees the owner's latest waker and wakes it: no poll can return pending and then
+     * miss the wake. An older waker may be woken as well, which the waker contract allows.
+     */
+
     /** The deadline in wheel ticks (ms since the driver's origin); guarded by the driver lock. */
     long deadline;
     /** Slot list links and position; level is -1 while the entry is not in the wheel. */
@@ -16,20 +29,33 @@ public final class TimerEntry {
     int level = -1;
     int slot;
 
-    /** Set (release) before the waker is woken; read (acquire) by the owner's poll. */
     private volatile boolean fired;
-    private final AtomicWaker waker = new AtomicWaker();
+    private volatile Waker waker;
 
-    public AtomicWaker waker() {
-        return waker;
-    }
-
-    public boolean isFired() {
+    /**
+     * Stores the owner's waker, then reports whether the entry has fired. Owner thread only; call
+     * it before registering the entry too, since a due entry may fire at once.
+     */
+    public final boolean registerThenCheckFired(Waker w) {
+        waker = w;
         return fired;
     }
 
-    void fire() {
+    public final boolean isFired() {
+        return fired;
+    }
+
+    /** Forgets the owner's waker, so a cancelled entry does not keep its task reachable. */
+    public final void clearWaker() {
+        waker = null;
+    }
+
+    final void fire() {
         fired = true;
-        waker.wake();
+        Waker w = waker;
+        if (w != null) {
+            waker = null; // the entry fires once; drop the task reference early
+            w.wake();
+        }
     }
 }
