@@ -8,5 +8,6 @@ module dev.weft.runtime {
     exports dev.weft.net;
     exports dev.weft.runtime;
     exports dev.weft.stream;
+    exports dev.weft.sync;
     exports dev.weft.time;
 }
