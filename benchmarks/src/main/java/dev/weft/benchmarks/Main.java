@@ -10,11 +10,11 @@ import java.util.Set;
  * runs the named workloads (all when none is named), Weft and its peers in the same JVM.
  */
 public final class Main {
-    private static final List<String> ALL = List.of("W1", "W1s", "W3");
+    private static final List<String> ALL = List.of("W1", "W1s", "W2", "W3");
 
     private Main() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         // Virtual threads get the same two carriers as the other runtimes' workers. The property
         // is read when the first virtual thread starts, so it must be set before any workload.
         System.setProperty("jdk.virtualThreadScheduler.parallelism", "2");
@@ -32,6 +32,9 @@ public final class Main {
                     break;
                 case "W1s":
                     W1Spawn.w1s();
+                    break;
+                case "W2":
+                    W2PingPong.w2();
                     break;
                 case "W3":
                     W3Timers.w3();

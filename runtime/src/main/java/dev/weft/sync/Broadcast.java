@@ -171,6 +171,9 @@ public final class Broadcast<T> {
 
         @SuppressWarnings("unchecked")
         private Poll<T> next(Context cx) {
+            if (!cx.tryConsumeBudget()) {
+                return Poll.pending(); // the task was woken; see Mpsc.Receiver
+            }
             Broadcast<T> c = ch;
             synchronized (c) {
                 if (closedHere) {

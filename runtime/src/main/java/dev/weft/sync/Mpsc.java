@@ -463,6 +463,11 @@ public final class Mpsc<T> {
 
         /** The receive step; with cx == null it never registers and returns null for "empty". */
         private Poll<T> next(Context cx, boolean strictEnd) {
+            if (cx != null && !cx.tryConsumeBudget()) {
+                // A consumer that always finds items would keep its worker forever (tokio's
+                // channels consume the same budget). The task was woken; it is polled again soon.
+                return Poll.pending();
+            }
             T item;
             Waker admitted;
             synchronized (ch) {

@@ -157,6 +157,18 @@ class MpscTest {
     }
 
     @Test
+    void aConsumerThatAlwaysFindsItemsYieldsWhenItsBudgetIsSpent() {
+        Mpsc<Integer> ch = Mpsc.unbounded();
+        ch.sender().trySend(1);
+        MockTask<Integer> rx = MockTask.of(ch.receiver().receive());
+        rx.setBudget(0);
+        rx.pollPending();
+        assertTrue(rx.isWoken(), "a spent budget wakes the task");
+        rx.setBudget(1);
+        assertEquals(1, rx.pollReady(), "and the item is still there");
+    }
+
+    @Test
     void badInput() {
         assertThrows(IllegalArgumentException.class, () -> Mpsc.bounded(0));
         Mpsc<Integer> ch = Mpsc.bounded(1);
