@@ -10,7 +10,7 @@ import java.util.Set;
  * runs the named workloads (all when none is named), Weft and its peers in the same JVM.
  */
 public final class Main {
-    private static final List<String> ALL = List.of("W1", "W1s", "W2", "W3");
+    private static final List<String> ALL = List.of("W1", "W1s", "W2", "W3", "STAGES-done", "STAGES-later");
 
     private Main() {}
 
@@ -35,6 +35,10 @@ public final class Main {
                     break;
                 case "W2":
                     W2PingPong.w2();
+                    break;
+                case "STAGES-done":
+                case "STAGES-later":
+                    StagesAwait.run(w);
                     break;
                 case "W3":
                     W3Timers.w3();
