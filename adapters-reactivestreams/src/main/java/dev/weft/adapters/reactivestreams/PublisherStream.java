@@ -1,0 +1,254 @@
+package dev.weft.adapters.reactivestreams;
+
+import dev.weft.future.Context;
+import dev.weft.future.Poll;
+import dev.weft.future.Waker;
+import dev.weft.runtime.WeftHooks;
+import dev.weft.stream.AsyncStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+
+/**
+ * A publisher's items as a stream, with waker-driven backpressure; also the Subscriber behind
+ * ReactiveStreams.subscriberToStream (then `source` is null and someone else subscribes it).
+ */
+final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
+    /*
+     * Implementation notes:
+     *
+     * Two sides. The producer side is the publisher's signals (serial by rule 1.3, on any thread);
+     * the consumer side is the task polling the stream (one poll at a time). They share a
+     * single-producer single-consumer ring of exactly `prefetch` slots, indexed by two
+     * monotonically increasing counters.
+     *
+     * Every request() and cancel() on the Subscription is made by the consumer side, so they are
+     * serial (rule 2.7) without a lock: onSubscribe only publishes the Subscription (CAS) and wakes
+     * the consumer, whose next poll makes the first request; a protocol violation seen in onNext
+     * is recorded, and the consumer cancels when it sees it. Because the stream never requests
+     * more than the ring has free (it requests `refillAfter` only after taking that many out), a
+     * full ring on onNext can only mean the publisher sent more than was requested (rule 1.1).
+     *
+     * Lost wakeups: the consumer, finding the ring empty, stores its waker, sets `parked`
+     * (volatile) and checks the ring again; the producer writes the item, then `producerIndex`
+     * (volatile), then reads `parked`. Volatile accesses are sequentially consistent, so either
+     * the consumer's re-check sees the item or the producer sees `parked` and wakes it. The
+     * producer wakes only a parked consumer, so a consumer that is keeping up costs no wake per
+     * item. Terminal signals publish `error` before `done` and wake the same way.
+     */
+
+    private static final VarHandle SUBSCRIPTION;
+    private static final Subscription CANCELLED = new Subscription() {
+        @Override
+        public void request(long n) {}
+
+        @Override
+        public void cancel() {}
+    };
+
+    static {
+        try {
+            SUBSCRIPTION = MethodHandles.lookup().findVarHandle(PublisherStream.class, "subscription", Subscription.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Publisher<? extends T> source; // null for a bare subscriber
+    private final int prefetch;
+    private final int refillAfter;
+    private final Object[] ring;
+
+    // Shared.
+    @SuppressWarnings("unused") // through SUBSCRIPTION
+    private volatile Subscription subscription;
+    private volatile long producerIndex;
+    private volatile long consumerIndex;
+    private volatile boolean done; // a terminal signal or a violation was recorded
+    private Throwable error; // written before `done`
+    private boolean broken; // written before `done`: a protocol violation, cancel upstream
+    private volatile boolean parked;
+    private volatile Waker waker;
+
+    // Consumer side only.
+    private boolean subscribeCalled;
+    private boolean requestedInitial;
+    private int consumedSinceRequest;
+    private boolean finished;
+
+    PublisherStream(Publisher<? extends T> source, StreamOptions options) {
+        this.source = source;
+        this.prefetch = options.prefetch();
+        this.refillAfter = options.refillAfter();
+        this.ring = new Object[prefetch];
+    }
+
+    /** The publisher this stream reads, if nothing has polled it yet (for the round trip). */
+    Publisher<? extends T> unpolledSource() {
+        return subscribeCalled ? null : source;
+    }
+
+    @Override
+    public AsyncStream<T> stream() {
+        return this;
+    }
+
+    // ---- consumer side
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Poll<T> pollNext(Context cx) {
+        if (finished) {
+            throw new IllegalStateException("stream polled after it ended");
+        }
+        if (!subscribeCalled) {
+            subscribeCalled = true;
+            if (source != null) {
+                waker = cx.waker();
+                parked = true; // a synchronous onSubscribe/onNext inside subscribe wakes us
+                source.subscribe(this);
+            }
+        }
+        boolean registered = false;
+        for (;;) {
+            Subscription s = (Subscription) SUBSCRIPTION.getVolatile(this);
+            if (!requestedInitial && s != null && s != CANCELLED) {
+                requestedInitial = true;
+                s.request(prefetch); // may deliver synchronously into the ring
+            }
+            long c = consumerIndex;
+            if (c < producerIndex) {
+                int slot = (int) (c % prefetch);
+                T item = (T) ring[slot];
+                ring[slot] = null;
+                consumerIndex = c + 1;
+                if (++consumedSinceRequest == refillAfter) {
+                    consumedSinceRequest = 0;
+                    if (s != null && s != CANCELLED) {
+                        s.request(refillAfter);
+                    }
+                }
+                return Poll.ready(item);
+            }
+            if (done) {
+                finished = true;
+                Throwable e = error;
+                if (broken) {
+                    cancelUpstream();
+                }
+                if (e != null) {
+                    throw sneaky(e);
+                }
+                return Poll.ready(null);
+            }
+            if (registered) {
+                return Poll.pending();
+            }
+            waker = cx.waker();
+            parked = true;
+            registered = true; // check once more: the producer may have missed `parked`
+        }
+    }
+
+    @Override
+    public void cancel() {
+        finished = true;
+        waker = null;
+        cancelUpstream();
+    }
+
+    private void cancelUpstream() {
+        Subscription s = (Subscription) SUBSCRIPTION.getAndSet(this, CANCELLED);
+        if (s != null && s != CANCELLED) {
+            s.cancel();
+        }
+    }
+
+    // ---- producer side (the publisher's signals)
+
+    @Override
+    public void onSubscribe(Subscription s) {
+        if (s == null) {
+            throw new NullPointerException("onSubscribe called with a null Subscription (Reactive Streams rule 2.13)");
+        }
+        if (!SUBSCRIPTION.compareAndSet(this, null, s)) {
+            // Already subscribed (rule 2.5) or the stream was cancelled before the subscription came.
+            s.cancel();
+            return;
+        }
+        wakeConsumer(); // its next poll makes the first request
+    }
+
+    @Override
+    public void onNext(T item) {
+        if (item == null) {
+            // Rule 2.13: throw to the caller, and treat the subscription as cancelled.
+            NullPointerException npe = new NullPointerException("onNext called with null (Reactive Streams rule 2.13)");
+            violation(npe);
+            throw npe;
+        }
+        if (done) {
+            return; // after a terminal signal or a violation: ignored, the subscription is (being) cancelled
+        }
+        long p = producerIndex;
+        if (p - consumerIndex >= prefetch) {
+            violation(new IllegalStateException("the publisher signalled more items than were requested "
+                    + "(Reactive Streams rule 1.1); at most " + prefetch + " were outstanding"));
+            return;
+        }
+        ring[(int) (p % prefetch)] = item;
+        producerIndex = p + 1;
+        if (parked) {
+            wakeConsumer();
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        if (t == null) {
+            NullPointerException npe = new NullPointerException("onError called with null (Reactive Streams rule 2.13)");
+            violation(npe);
+            throw npe;
+        }
+        if (done || SUBSCRIPTION.getVolatile(this) == CANCELLED) {
+            WeftHooks.onUndeliverableError(t); // after cancel or a terminal signal: nobody to tell
+            return;
+        }
+        error = t;
+        done = true;
+        wakeConsumer();
+    }
+
+    @Override
+    public void onComplete() {
+        if (done) {
+            return;
+        }
+        done = true;
+        wakeConsumer();
+    }
+
+    private void violation(Throwable e) {
+        if (done) {
+            return;
+        }
+        error = e;
+        broken = true;
+        done = true;
+        wakeConsumer();
+    }
+
+    private void wakeConsumer() {
+        parked = false;
+        Waker w = waker;
+        if (w != null) {
+            w.wake();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+}

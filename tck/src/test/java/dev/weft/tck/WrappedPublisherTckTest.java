@@ -1,0 +1,63 @@
+package dev.weft.tck;
+
+import dev.weft.adapters.reactivestreams.ReactiveStreams;
+import dev.weft.runtime.WeftRuntime;
+import dev.weft.stream.Streams;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.example.unicast.AsyncIterablePublisher;
+import org.reactivestreams.tck.PublisherVerification;
+import org.reactivestreams.tck.TestEnvironment;
+import org.testng.annotations.AfterClass;
+
+/**
+ * A foreign publisher (the specification's own example, AsyncIterablePublisher) read as a stream
+ * with publisherToStream and published again with streamToPublisher: both bridges in one chain.
+ * The map in between keeps the round trip from handing back the original publisher.
+ */
+public class WrappedPublisherTckTest extends PublisherVerification<Long> {
+    private final WeftRuntime runtime = Sources.multiThread();
+    private final ExecutorService foreign = Executors.newFixedThreadPool(2);
+
+    public WrappedPublisherTckTest() {
+        super(new TestEnvironment(Tck.TIMEOUT_MILLIS, Tck.NO_SIGNAL_MILLIS), Tck.CLEANUP_MILLIS);
+    }
+
+    @AfterClass
+    public void close() {
+        runtime.close();
+        foreign.shutdownNow();
+    }
+
+    @Override
+    public Publisher<Long> createPublisher(long elements) {
+        Iterable<Long> items = () -> new Iterator<>() {
+            private long next;
+
+            @Override
+            public boolean hasNext() {
+                return next < elements;
+            }
+
+            @Override
+            public Long next() {
+                if (next >= elements) {
+                    throw new NoSuchElementException();
+                }
+                return next++;
+            }
+        };
+        return ReactiveStreams.deferredStreamToPublisher(() -> Streams.map(
+                ReactiveStreams.publisherToStream(new AsyncIterablePublisher<>(items, foreign)), x -> x), runtime);
+    }
+
+    @Override
+    public Publisher<Long> createFailedPublisher() {
+        return ReactiveStreams.deferredStreamToPublisher(() -> {
+            throw new IllegalStateException("no stream can be made");
+        }, runtime);
+    }
+}
