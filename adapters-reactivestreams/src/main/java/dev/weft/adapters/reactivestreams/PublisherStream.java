@@ -113,9 +113,17 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
         boolean registered = false;
         for (;;) {
             Subscription s = (Subscription) SUBSCRIPTION.getVolatile(this);
-            if (!requestedInitial && s != null && s != CANCELLED) {
-                requestedInitial = true;
-                s.request(prefetch); // may deliver synchronously into the ring
+            if (s != null && s != CANCELLED) {
+                if (!requestedInitial) {
+                    requestedInitial = true;
+                    s.request(prefetch); // may deliver synchronously into the ring
+                } else if (consumedSinceRequest >= refillAfter) {
+                    // Refill when the poller comes back for more, not when it takes an item: a
+                    // consumer that stops after one item (publisherToFirst) never asks for more.
+                    int n = consumedSinceRequest;
+                    consumedSinceRequest = 0;
+                    s.request(n);
+                }
             }
             long c = consumerIndex;
             if (c < producerIndex) {
@@ -123,12 +131,7 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
                 T item = (T) ring[slot];
                 ring[slot] = null;
                 consumerIndex = c + 1;
-                if (++consumedSinceRequest == refillAfter) {
-                    consumedSinceRequest = 0;
-                    if (s != null && s != CANCELLED) {
-                        s.request(refillAfter);
-                    }
-                }
+                consumedSinceRequest++;
                 return Poll.ready(item);
             }
             if (done) {
