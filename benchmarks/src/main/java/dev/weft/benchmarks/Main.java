@@ -10,7 +10,7 @@ import java.util.Set;
  * runs the named workloads (all when none is named), Weft and its peers in the same JVM.
  */
 public final class Main {
-    private static final List<String> ALL = List.of("W1", "W1s", "W2", "W3", "STAGES-done", "STAGES-later");
+    private static final List<String> ALL = List.of("W1", "W1s", "W2", "W3", "STAGES-done", "STAGES-later", "W5");
 
     private Main() {}
 
@@ -39,6 +39,9 @@ public final class Main {
                 case "STAGES-done":
                 case "STAGES-later":
                     StagesAwait.run(w);
+                    break;
+                case "W5":
+                    W5RoundTrip.w5();
                     break;
                 case "W3":
                     W3Timers.w3();

@@ -39,6 +39,8 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
      */
 
     private static final VarHandle SUBSCRIPTION;
+    private static final VarHandle PRODUCER_INDEX;
+    private static final VarHandle CONSUMER_INDEX;
     private static final Subscription CANCELLED = new Subscription() {
         @Override
         public void request(long n) {}
@@ -49,7 +51,10 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
 
     static {
         try {
-            SUBSCRIPTION = MethodHandles.lookup().findVarHandle(PublisherStream.class, "subscription", Subscription.class);
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            SUBSCRIPTION = l.findVarHandle(PublisherStream.class, "subscription", Subscription.class);
+            PRODUCER_INDEX = l.findVarHandle(PublisherStream.class, "producerIndex", long.class);
+            CONSUMER_INDEX = l.findVarHandle(PublisherStream.class, "consumerIndex", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -71,7 +76,20 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
     private volatile boolean parked;
     private volatile Waker waker;
 
+    /**
+     * The consumer's thread while it is inside Subscription.request (else null). A publisher that
+     * emits synchronously inside request (Flux.range, most sync sources) runs onNext on that very
+     * thread, which then needs no fence and no wake: the consumer re-reads the ring as soon as
+     * request returns. Only the thread that set it can see its own value, so a racing onNext on
+     * another thread never takes the shortcut.
+     */
+    private Thread requestingThread;
+
+    /** producerIndex % prefetch, kept by the producer so no division runs per item. */
+    private int producerSlot;
+
     // Consumer side only.
+    private int consumerSlot; // consumerIndex % prefetch
     private boolean subscribeCalled;
     private boolean requestedInitial;
     private int consumedSinceRequest;
@@ -116,21 +134,24 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
             if (s != null && s != CANCELLED) {
                 if (!requestedInitial) {
                     requestedInitial = true;
-                    s.request(prefetch); // may deliver synchronously into the ring
+                    request(s, prefetch); // may deliver synchronously into the ring
                 } else if (consumedSinceRequest >= refillAfter) {
                     // Refill when the poller comes back for more, not when it takes an item: a
                     // consumer that stops after one item (publisherToFirst) never asks for more.
                     int n = consumedSinceRequest;
                     consumedSinceRequest = 0;
-                    s.request(n);
+                    request(s, n);
                 }
             }
             long c = consumerIndex;
             if (c < producerIndex) {
-                int slot = (int) (c % prefetch);
+                int slot = consumerSlot;
+                consumerSlot = slot + 1 == prefetch ? 0 : slot + 1;
                 T item = (T) ring[slot];
                 ring[slot] = null;
-                consumerIndex = c + 1;
+                // Release is enough: the producer reads it only to check room, and the room it
+                // frees is handed out by a later request(), which orders after this store.
+                CONSUMER_INDEX.setRelease(this, c + 1);
                 consumedSinceRequest++;
                 return Poll.ready(item);
             }
@@ -151,6 +172,15 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
             waker = cx.waker();
             parked = true;
             registered = true; // check once more: the producer may have missed `parked`
+        }
+    }
+
+    private void request(Subscription s, long n) {
+        requestingThread = Thread.currentThread();
+        try {
+            s.request(n);
+        } finally {
+            requestingThread = null;
         }
     }
 
@@ -200,7 +230,13 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
                     + "(Reactive Streams rule 1.1); at most " + prefetch + " were outstanding"));
             return;
         }
-        ring[(int) (p % prefetch)] = item;
+        int slot = producerSlot;
+        producerSlot = slot + 1 == prefetch ? 0 : slot + 1;
+        ring[slot] = item;
+        if (requestingThread == Thread.currentThread()) {
+            PRODUCER_INDEX.setRelease(this, p + 1); // emitted inside our own request: see the field's note
+            return;
+        }
         producerIndex = p + 1;
         if (parked) {
             wakeConsumer();

@@ -179,7 +179,9 @@ final class StreamSubscription<T> implements Subscription {
                 if (s == null) {
                     continue; // cancelled meanwhile: the loop's first check finishes
                 }
-                DEMAND.getAndAdd(StreamSubscription.this, -1L);
+                if ((long) DEMAND.getVolatile(StreamSubscription.this) != Long.MAX_VALUE) {
+                    DEMAND.getAndAdd(StreamSubscription.this, -1L); // Long.MAX_VALUE means unbounded (rule 3.17)
+                }
                 try {
                     s.onNext(item);
                 } catch (Throwable t) {

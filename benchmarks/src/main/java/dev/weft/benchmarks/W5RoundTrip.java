@@ -1,0 +1,49 @@
+package dev.weft.benchmarks;
+
+import dev.weft.adapters.reactivestreams.ReactiveStreams;
+import dev.weft.adapters.reactivestreams.StreamOptions;
+import dev.weft.runtime.WeftRuntime;
+import dev.weft.stream.AsyncStream;
+import dev.weft.stream.Streams;
+import java.util.Locale;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * W5: Flux.range(0, 10,000,000) -> Weft stream -> back to a Publisher, summed downstream. The
+ * Weft stage is one map(identity) on the stream (without it, the round trip would hand back the
+ * Flux itself and measure nothing). Peers: the direct Flux.range sum, and publishOn(single, 256),
+ * the Reactor way to put a thread boundary in the same place.
+ */
+final class W5RoundTrip {
+    static final int N = 10_000_000;
+    static final long EXPECTED = (long) N * (N - 1) / 2;
+
+    private W5RoundTrip() {}
+
+    static void w5() {
+        Harness h = new Harness("W5", "items/s", N, EXPECTED);
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
+            h.measure("weft", () -> roundTrip(rt, StreamOptions.defaults()));
+            if (Boolean.getBoolean("w5.prefetchSweep")) {
+                for (int p : new int[] {16, 32, 64, 128, 256, 512, 1024}) {
+                    Harness sweep = new Harness("W5-prefetch-" + p, "items/s", N, EXPECTED);
+                    sweep.measure("weft", () -> roundTrip(rt, StreamOptions.prefetch(p)));
+                }
+            }
+        }
+        h.measure("flux-direct", () -> Flux.range(0, N).reduce(0L, (s, v) -> s + v).block());
+        Scheduler single = Schedulers.newSingle("w5-single");
+        h.measure("flux-publishOn-256", () -> Flux.range(0, N).publishOn(single, 256).reduce(0L, (s, v) -> s + v).block());
+        single.dispose();
+        h.printRatio();
+        System.out.printf(Locale.ROOT, "NOTE W5 goal: weft at least 0.5x flux-direct; default prefetch %d%n",
+                StreamOptions.DEFAULT_PREFETCH);
+    }
+
+    static long roundTrip(WeftRuntime rt, StreamOptions options) {
+        AsyncStream<Integer> stream = Streams.map(ReactiveStreams.publisherToStream(Flux.range(0, N), options), v -> v);
+        return Flux.from(ReactiveStreams.streamToPublisher(stream, rt)).reduce(0L, (s, v) -> s + v).block();
+    }
+}
