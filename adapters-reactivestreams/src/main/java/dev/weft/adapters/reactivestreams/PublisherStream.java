@@ -89,6 +89,7 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
     private int producerSlot;
 
     // Consumer side only.
+    private boolean flowing; // subscribed, first request made, not finished: the fast path applies
     private int consumerSlot; // consumerIndex % prefetch
     private boolean subscribeCalled;
     private boolean requestedInitial;
@@ -115,8 +116,32 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
     // ---- consumer side
 
     @Override
-    @SuppressWarnings("unchecked")
     public Poll<T> pollNext(Context cx) {
+        // The common case, kept small so the JIT inlines it into the caller and can drop the Poll:
+        // subscribed, no refill due, an item in the ring.
+        if (flowing && consumedSinceRequest < refillAfter) {
+            long c = consumerIndex;
+            if (c < producerIndex) {
+                return Poll.ready(take(c));
+            }
+        }
+        return pollSlow(cx);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T take(long c) {
+        int slot = consumerSlot;
+        consumerSlot = slot + 1 == prefetch ? 0 : slot + 1;
+        T item = (T) ring[slot];
+        ring[slot] = null;
+        // Release is enough: the producer reads it only to check room, and the room it frees is
+        // handed out by a later request(), which orders after this store.
+        CONSUMER_INDEX.setRelease(this, c + 1);
+        consumedSinceRequest++;
+        return item;
+    }
+
+    private Poll<T> pollSlow(Context cx) {
         if (finished) {
             throw new IllegalStateException("stream polled after it ended");
         }
@@ -134,6 +159,7 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
             if (s != null && s != CANCELLED) {
                 if (!requestedInitial) {
                     requestedInitial = true;
+                    flowing = true;
                     request(s, prefetch); // may deliver synchronously into the ring
                 } else if (consumedSinceRequest >= refillAfter) {
                     // Refill when the poller comes back for more, not when it takes an item: a
@@ -145,18 +171,11 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
             }
             long c = consumerIndex;
             if (c < producerIndex) {
-                int slot = consumerSlot;
-                consumerSlot = slot + 1 == prefetch ? 0 : slot + 1;
-                T item = (T) ring[slot];
-                ring[slot] = null;
-                // Release is enough: the producer reads it only to check room, and the room it
-                // frees is handed out by a later request(), which orders after this store.
-                CONSUMER_INDEX.setRelease(this, c + 1);
-                consumedSinceRequest++;
-                return Poll.ready(item);
+                return Poll.ready(take(c));
             }
             if (done) {
                 finished = true;
+                flowing = false;
                 Throwable e = error;
                 if (broken) {
                     cancelUpstream();
@@ -187,6 +206,7 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
     @Override
     public void cancel() {
         finished = true;
+        flowing = false;
         waker = null;
         cancelUpstream();
     }
