@@ -64,7 +64,7 @@ public final class Broadcast<T> {
      */
     public int send(T value) {
         Checks.notNull(value, "value");
-        Object wakes = null;
+        Object wakes;
         int count;
         synchronized (this) {
             if (closed || receivers == 0) {
@@ -74,19 +74,10 @@ public final class Broadcast<T> {
             ring[(int) (tail % ring.length)] = value;
             tail++;
             count = receivers;
-            wakes = wakeAll();
+            wakes = waiters.removeAllTakingWakers();
         }
         Wakes.wake(wakes);
         return count;
-    }
-
-    private Object wakeAll() {
-        Object wakes = null;
-        for (Waiter w; (w = waiters.removeFirst()) != null; ) {
-            wakes = Wakes.add(wakes, w.waker);
-            w.waker = null;
-        }
-        return wakes;
     }
 
     /**
@@ -111,7 +102,7 @@ public final class Broadcast<T> {
                 return;
             }
             closed = true;
-            wakes = wakeAll();
+            wakes = waiters.removeAllTakingWakers();
         }
         Wakes.wake(wakes);
     }

@@ -129,16 +129,13 @@ final class FairPermits {
     }
 
     void close() {
-        Object wakes = null;
+        Object wakes;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            for (Waiter w; (w = waiters.removeFirst()) != null; ) {
-                wakes = Wakes.add(wakes, w.waker);
-                w.waker = null;
-            }
+            wakes = waiters.removeAllTakingWakers();
         }
         Wakes.wake(wakes);
     }

@@ -8,8 +8,6 @@ import dev.weft.internal.util.Checks;
 import dev.weft.stream.AsyncSink;
 import dev.weft.stream.AsyncStream;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A multi-producer, single-consumer channel, bounded (a send waits for room: real backpressure)
@@ -504,23 +502,16 @@ public final class Mpsc<T> {
          */
         @Override
         public void close() {
-            List<Waker> senders = new ArrayList<>();
+            Object senders;
             synchronized (ch) {
                 if (ch.receiverClosed) {
                     return;
                 }
                 ch.receiverClosed = true;
                 ch.receiverWaker = null;
-                for (Waiter w; (w = ch.waitingSenders.removeFirst()) != null; ) {
-                    if (w.waker != null) {
-                        senders.add(w.waker);
-                        w.waker = null;
-                    }
-                }
+                senders = ch.waitingSenders.removeAllTakingWakers();
             }
-            for (Waker w : senders) {
-                w.wake();
-            }
+            Wakes.wake(senders);
         }
 
         /** Closes the channel and drops what is buffered: the consumer is gone. */

@@ -80,14 +80,10 @@ public final class Notify {
 
     /** Completes every {@link #notified()} future created before this call. Stores no permit. */
     public void notifyWaiters() {
-        Object wakes = null;
+        Object wakes;
         synchronized (this) {
             generation++;
-            for (Waiter w; (w = waiters.removeFirst()) != null; ) {
-                // Its next poll sees the new generation and completes.
-                wakes = Wakes.add(wakes, w.waker);
-                w.waker = null;
-            }
+            wakes = waiters.removeAllTakingWakers(); // their next poll sees the new generation
         }
         Wakes.wake(wakes);
     }

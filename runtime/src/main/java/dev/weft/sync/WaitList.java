@@ -56,6 +56,21 @@ final class WaitList {
         return true;
     }
 
+    /**
+     * Unlinks every waiter and takes its waker, for waking them all once the owner's lock is
+     * released (see {@link Wakes}).
+     *
+     * @return the wakers, as a {@link Wakes} accumulator
+     */
+    Object removeAllTakingWakers() {
+        Object wakes = null;
+        for (Waiter w; (w = removeFirst()) != null; ) {
+            wakes = Wakes.add(wakes, w.waker);
+            w.waker = null;
+        }
+        return wakes;
+    }
+
     Waiter removeFirst() {
         Waiter w = head;
         if (w != null) {

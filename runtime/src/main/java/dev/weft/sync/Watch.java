@@ -62,25 +62,16 @@ public final class Watch<T> {
      */
     public void send(T newValue) {
         Checks.notNull(newValue, "value");
-        Object wakes = null;
+        Object wakes;
         synchronized (this) {
             if (closed) {
                 throw new ChannelClosedException("send on a closed watch", newValue);
             }
             value = newValue;
             version++;
-            wakes = wakeAll();
+            wakes = waiters.removeAllTakingWakers();
         }
         Wakes.wake(wakes);
-    }
-
-    private Object wakeAll() {
-        Object wakes = null;
-        for (Waiter w; (w = waiters.removeFirst()) != null; ) {
-            wakes = Wakes.add(wakes, w.waker);
-            w.waker = null;
-        }
-        return wakes;
     }
 
     /**
@@ -100,7 +91,7 @@ public final class Watch<T> {
                 return;
             }
             closed = true;
-            wakes = wakeAll();
+            wakes = waiters.removeAllTakingWakers();
         }
         Wakes.wake(wakes);
     }

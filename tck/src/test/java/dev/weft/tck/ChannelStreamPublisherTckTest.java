@@ -33,8 +33,6 @@ public class ChannelStreamPublisherTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return ReactiveStreams.deferredStreamToPublisher(() -> {
-            throw new IllegalStateException("no channel can be made");
-        }, runtime);
+        return Sources.failed(runtime);
     }
 }

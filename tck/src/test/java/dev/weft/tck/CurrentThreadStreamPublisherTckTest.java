@@ -26,8 +26,6 @@ public class CurrentThreadStreamPublisherTckTest extends PublisherVerification<L
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return ReactiveStreams.deferredStreamToPublisher(() -> {
-            throw new IllegalStateException("no stream can be made");
-        }, driven.runtime);
+        return Sources.failed(driven.runtime);
     }
 }

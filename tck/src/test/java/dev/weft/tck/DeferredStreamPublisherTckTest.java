@@ -27,8 +27,6 @@ public class DeferredStreamPublisherTckTest extends PublisherVerification<Long> 
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return ReactiveStreams.deferredStreamToPublisher(() -> {
-            throw new IllegalStateException("no stream can be made");
-        }, runtime);
+        return Sources.failed(runtime);
     }
 }

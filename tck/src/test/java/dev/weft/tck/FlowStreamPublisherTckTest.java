@@ -28,8 +28,6 @@ public class FlowStreamPublisherTckTest extends FlowPublisherVerification<Long> 
 
     @Override
     public Flow.Publisher<Long> createFailedFlowPublisher() {
-        return FlowAdapters.toFlowPublisher(ReactiveStreams.deferredStreamToPublisher(() -> {
-            throw new IllegalStateException("no stream can be made");
-        }, runtime));
+        return FlowAdapters.toFlowPublisher(Sources.failed(runtime));
     }
 }

@@ -34,8 +34,6 @@ public class FuturePublisherTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return ReactiveStreams.deferredStreamToPublisher(() -> {
-            throw new IllegalStateException("no future can be made");
-        }, runtime);
+        return Sources.failed(runtime);
     }
 }

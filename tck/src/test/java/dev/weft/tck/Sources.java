@@ -1,6 +1,5 @@
 package dev.weft.tck;
 
-import dev.weft.future.Futures;
 import dev.weft.future.Future;
 import dev.weft.runtime.WeftRuntime;
 import dev.weft.stream.AsyncStream;
@@ -17,7 +16,12 @@ final class Sources {
 
     /** 0, 1, ..., n - 1, lazily: the TCK asks for up to Long.MAX_VALUE - 1 elements. */
     static AsyncStream<Long> range(long n) {
-        return Streams.fromIterable(() -> new Iterator<Long>() {
+        return Streams.fromIterable(rangeIterable(n));
+    }
+
+    /** The same numbers as a lazy Iterable, for foreign publishers. */
+    static Iterable<Long> rangeIterable(long n) {
+        return () -> new Iterator<Long>() {
             private long next;
 
             @Override
@@ -32,7 +36,7 @@ final class Sources {
                 }
                 return next++;
             }
-        });
+        };
     }
 
     static WeftRuntime multiThread() {
@@ -73,7 +77,15 @@ final class Sources {
         }
     }
 
-    static <T> Future<T> never() {
-        return Futures.pending();
+    /**
+     * A publisher in error state for the TCK: it cannot make its stream, so it refuses every
+     * subscriber with onSubscribe then onError (rule 1.9) without waiting for demand. (A stream
+     * that fails when polled is polled only once the subscriber requests, as backpressure
+     * requires, so it would not serve here.)
+     */
+    static <T> org.reactivestreams.Publisher<T> failed(WeftRuntime runtime) {
+        return dev.weft.adapters.reactivestreams.ReactiveStreams.deferredStreamToPublisher(() -> {
+            throw new IllegalStateException("no stream can be made");
+        }, runtime);
     }
 }

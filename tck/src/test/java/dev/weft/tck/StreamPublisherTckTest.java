@@ -27,11 +27,6 @@ public class StreamPublisherTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        // A publisher in error state: it cannot make a stream, so it refuses every subscriber with
-        // onSubscribe then onError (rule 1.9) without waiting for demand. (A stream that fails
-        // when polled is polled only once the subscriber requests, as backpressure requires.)
-        return ReactiveStreams.deferredStreamToPublisher(() -> {
-            throw new IllegalStateException("no stream can be made");
-        }, runtime);
+        return Sources.failed(runtime);
     }
 }

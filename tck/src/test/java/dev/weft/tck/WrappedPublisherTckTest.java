@@ -3,8 +3,6 @@ package dev.weft.tck;
 import dev.weft.adapters.reactivestreams.ReactiveStreams;
 import dev.weft.runtime.WeftRuntime;
 import dev.weft.stream.Streams;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.reactivestreams.Publisher;
@@ -34,30 +32,13 @@ public class WrappedPublisherTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        Iterable<Long> items = () -> new Iterator<>() {
-            private long next;
-
-            @Override
-            public boolean hasNext() {
-                return next < elements;
-            }
-
-            @Override
-            public Long next() {
-                if (next >= elements) {
-                    throw new NoSuchElementException();
-                }
-                return next++;
-            }
-        };
+        Iterable<Long> items = Sources.rangeIterable(elements);
         return ReactiveStreams.deferredStreamToPublisher(() -> Streams.map(
                 ReactiveStreams.publisherToStream(new AsyncIterablePublisher<>(items, foreign)), x -> x), runtime);
     }
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return ReactiveStreams.deferredStreamToPublisher(() -> {
-            throw new IllegalStateException("no stream can be made");
-        }, runtime);
+        return Sources.failed(runtime);
     }
 }
