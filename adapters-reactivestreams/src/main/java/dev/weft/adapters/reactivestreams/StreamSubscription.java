@@ -28,9 +28,9 @@ final class StreamSubscription<T> implements Subscription {
      * - `demand` is added to with a CAS loop capped at Long.MAX_VALUE (rule 3.17); the task is woken
      *   only on the zero-to-positive edge, since a task that sees positive demand keeps polling
      *   the stream until demand is used up or the stream is pending (and then the stream wakes it).
-     *   The task decrements demand before each onNext. A request() that lands between the task's
-     *   "demand is zero" check and its return of pending is not lost: it wakes the task, and a wake
-     *   during a poll makes the runtime poll again.
+     *   The task takes what it emitted off the demand after each batch. A request() that lands
+     *   between the task's "demand is zero" check and its return of pending is not lost: it wakes
+     *   the task, and a wake during a poll makes the runtime poll again.
      * - request(n <= 0) records n; the task signals IllegalArgumentException (rule 3.9).
      * - cancel() sets `cancelled` and drops the subscriber reference at once (rule 3.13); the task
      *   cancels the stream. A request() or cancel() from inside onNext only does the same, so it
@@ -141,51 +141,67 @@ final class StreamSubscription<T> implements Subscription {
                     }
                     return Poll.ready(null);
                 }
-                if ((long) DEMAND.getVolatile(StreamSubscription.this) == 0) {
+                long d = (long) DEMAND.getVolatile(StreamSubscription.this);
+                if (d == 0) {
                     return Poll.pending(); // request() wakes the task on the zero-to-positive edge
                 }
-                if (!cx.tryConsumeBudget()) {
-                    return Poll.pending(); // the runtime polls again soon; others get the worker meanwhile
-                }
-                Poll<T> p;
-                try {
-                    p = stream.pollNext(cx);
-                } catch (Throwable t) {
-                    stream = null; // it failed: nothing to cancel
-                    Subscriber<? super T> s = subscriber;
-                    finish();
-                    if (s != null) {
-                        signalError(s, t);
+                // Emit a batch of at most the demand seen now, and take it off the demand once,
+                // after the batch: one atomic per batch instead of one per item. Requests made
+                // meanwhile (even from inside onNext) only add to it, so `emitted <= d` never
+                // exceeds what was requested. Long.MAX_VALUE is unbounded (rule 3.17): never
+                // decremented.
+                long emitted = 0;
+                Poll<Void> exit = null;
+                while (emitted < d) {
+                    if (!cx.tryConsumeBudget()) {
+                        exit = Poll.pending(); // woken already: others get the worker meanwhile
+                        break;
                     }
-                    return Poll.ready(null);
-                }
-                if (p.isPending()) {
-                    return Poll.pending();
-                }
-                T item = p.value();
-                Subscriber<? super T> s = subscriber;
-                if (item == null) {
-                    stream = null; // ended: nothing to cancel
-                    finish();
-                    if (s != null) {
-                        try {
-                            s.onComplete();
-                        } catch (Throwable t) {
-                            WeftHooks.onUndeliverableError(ruleViolation("onComplete", t));
+                    Poll<T> p;
+                    try {
+                        p = stream.pollNext(cx);
+                    } catch (Throwable t) {
+                        stream = null; // it failed: nothing to cancel
+                        Subscriber<? super T> s = subscriber;
+                        finish();
+                        if (s != null) {
+                            signalError(s, t);
                         }
+                        return Poll.ready(null);
                     }
-                    return Poll.ready(null);
+                    if (p.isPending()) {
+                        exit = Poll.pending(); // the stream wakes the task
+                        break;
+                    }
+                    T item = p.value();
+                    Subscriber<? super T> s = subscriber;
+                    if (item == null) {
+                        stream = null; // ended: nothing to cancel
+                        finish();
+                        if (s != null) {
+                            try {
+                                s.onComplete();
+                            } catch (Throwable t) {
+                                WeftHooks.onUndeliverableError(ruleViolation("onComplete", t));
+                            }
+                        }
+                        return Poll.ready(null);
+                    }
+                    if (s == null) {
+                        break; // cancelled meanwhile: the outer loop finishes
+                    }
+                    emitted++;
+                    try {
+                        s.onNext(item);
+                    } catch (Throwable t) {
+                        return subscriberFailed("onNext", t);
+                    }
                 }
-                if (s == null) {
-                    continue; // cancelled meanwhile: the loop's first check finishes
+                if (emitted > 0 && d != Long.MAX_VALUE) {
+                    DEMAND.getAndAdd(StreamSubscription.this, -emitted);
                 }
-                if ((long) DEMAND.getVolatile(StreamSubscription.this) != Long.MAX_VALUE) {
-                    DEMAND.getAndAdd(StreamSubscription.this, -1L); // Long.MAX_VALUE means unbounded (rule 3.17)
-                }
-                try {
-                    s.onNext(item);
-                } catch (Throwable t) {
-                    return subscriberFailed("onNext", t);
+                if (exit != null) {
+                    return exit;
                 }
             }
         }
