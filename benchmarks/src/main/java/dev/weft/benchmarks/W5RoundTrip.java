@@ -2,6 +2,7 @@ package dev.weft.benchmarks;
 
 import dev.weft.adapters.reactivestreams.ReactiveStreams;
 import dev.weft.adapters.reactivestreams.StreamOptions;
+import dev.weft.adapters.reactor.ReactorAdapters;
 import dev.weft.runtime.WeftRuntime;
 import dev.weft.stream.AsyncStream;
 import dev.weft.stream.Streams;
@@ -26,6 +27,10 @@ final class W5RoundTrip {
         Harness h = new Harness("W5", "items/s", N, EXPECTED);
         try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
             h.measure("weft", () -> roundTrip(rt, StreamOptions.defaults()));
+            // The same through the Reactor adapter's fluxToStream / streamToFlux.
+            h.measure("weft-reactor", () -> ReactorAdapters.streamToFlux(
+                    Streams.map(ReactorAdapters.fluxToStream(Flux.range(0, N)), v -> v), rt)
+                    .reduce(0L, (s, v) -> s + v).block());
             if (Boolean.getBoolean("w5.prefetchSweep")) {
                 for (int p : new int[] {16, 32, 64, 128, 256, 512, 1024}) {
                     Harness sweep = new Harness("W5-prefetch-" + p, "items/s", N, EXPECTED);
