@@ -322,6 +322,23 @@ class ReactorAdaptersTest {
     }
 
     @Test
+    void reactorsAssemblyTracingStillWorksAcrossTheBridge() {
+        Hooks.onOperatorDebug();
+        try {
+            Flux<Integer> f = ReactorAdapters.streamToFlux(Streams.<Integer>error(new IOException("deep")), rt).map(x -> x + 1);
+            StepVerifier.create(f).expectErrorSatisfies(e -> {
+                assertTrue(e instanceof IOException);
+                String traces = java.util.Arrays.stream(e.getSuppressed()).map(Throwable::getMessage)
+                        .collect(java.util.stream.Collectors.joining("\n"));
+                assertTrue(traces.contains("Assembly trace"), "no assembly trace on " + e);
+                assertTrue(traces.contains("ReactorAdaptersTest"), "the trace points at the test's assembly: " + traces);
+            }).verify();
+        } finally {
+            Hooks.resetOnOperatorDebug();
+        }
+    }
+
+    @Test
     void badInput() {
         assertThrows(NullPointerException.class, () -> ReactorAdapters.monoToFuture(null));
         assertThrows(NullPointerException.class, () -> ReactorAdapters.futureToMono(null, rt));
