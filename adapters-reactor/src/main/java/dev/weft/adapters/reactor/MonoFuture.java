@@ -45,6 +45,7 @@ final class MonoFuture<T> implements Future<T>, CoreSubscriber<T> {
     private Throwable error; // written before `completed`
     private volatile boolean completed;
     private boolean done; // poller only
+    private reactor.util.context.Context context = reactor.util.context.Context.empty(); // set before subscribing
 
     MonoFuture(Mono<T> source) {
         this.source = source;
@@ -59,6 +60,8 @@ final class MonoFuture<T> implements Future<T>, CoreSubscriber<T> {
         Mono<T> m = source;
         if (m != null) {
             source = null;
+            reactor.util.context.ContextView view = ReactorAdapters.currentContext();
+            context = view.isEmpty() ? reactor.util.context.Context.empty() : reactor.util.context.Context.of(view);
             m.subscribe(this); // may complete synchronously
         }
         if (!completed) {
@@ -83,6 +86,12 @@ final class MonoFuture<T> implements Future<T>, CoreSubscriber<T> {
         if (s != null && s != CANCELLED) {
             s.cancel();
         }
+    }
+
+    /** The awaiting task's Reactor context (ReactorAdapters.currentContext at the first poll). */
+    @Override
+    public reactor.util.context.Context currentContext() {
+        return context;
     }
 
     @Override

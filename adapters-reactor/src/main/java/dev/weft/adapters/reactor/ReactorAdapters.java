@@ -4,6 +4,7 @@ import dev.weft.adapters.reactivestreams.ReactiveStreams;
 import dev.weft.adapters.reactivestreams.StreamOptions;
 import dev.weft.future.Future;
 import dev.weft.runtime.JoinHandle;
+import dev.weft.runtime.TaskLocal;
 import dev.weft.runtime.WeftHooks;
 import dev.weft.runtime.WeftRuntime;
 import dev.weft.stream.AsyncStream;
@@ -16,6 +17,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
  * Reactor's {@link Mono} and {@link Flux} to and from Weft futures and streams, and a Weft runtime
@@ -34,6 +37,10 @@ import reactor.core.scheduler.Scheduler;
  * a Flux made from a stream polls it only while there is demand; cancelling either side cancels
  * the other. A subscriber's cancel is never reported as an error.
  *
+ * <p><strong>Context:</strong> a task made by {@link #futureToMono} sees its subscriber's Reactor
+ * context through {@link #currentContext()}; what it adds with {@link #putContext} is the
+ * subscriber context of the Monos it awaits with {@link #monoToFuture}.
+ *
  * <p><strong>Errors nobody can receive</strong> go to Reactor's {@code Hooks.onErrorDropped} once
  * {@link #routeUndeliverableErrorsToReactor()} was called (Weft's own default is
  * {@link WeftHooks}, which prints them).
@@ -41,7 +48,33 @@ import reactor.core.scheduler.Scheduler;
  * <p><strong>Thread safety:</strong> every method is safe from any thread.
  */
 public final class ReactorAdapters {
+    /** The Reactor context of the subscription a task runs for (see {@link #currentContext()}). */
+    static final TaskLocal<ContextView> CONTEXT = new TaskLocal<>();
+
     private ReactorAdapters() {}
+
+    /**
+     * The Reactor {@code ContextView} of the subscriber a task is running for: inside a future
+     * made into a Mono by {@link #futureToMono}, the subscriber's context; after
+     * {@link #putContext} in that task, the context with that entry. Empty elsewhere.
+     *
+     * @return the context visible to the code being polled on this thread
+     */
+    public static ContextView currentContext() {
+        return CONTEXT.getOrElse(Context.empty());
+    }
+
+    /**
+     * Adds an entry to the task's Reactor context, for the rest of the task: the Monos it then
+     * awaits with {@link #monoToFuture} see it as their subscriber context.
+     *
+     * @param key the key
+     * @param value the value
+     * @throws IllegalStateException outside a task made by {@link #futureToMono}
+     */
+    public static void putContext(Object key, Object value) {
+        CONTEXT.set(Context.of(CONTEXT.get()).put(key, value));
+    }
 
     /**
      * A future of the Mono's outcome: subscribes on the first poll, requests one item, completes
@@ -70,10 +103,27 @@ public final class ReactorAdapters {
      * @throws NullPointerException if an argument is null
      */
     public static <T> Mono<T> futureToMono(Supplier<? extends Future<T>> futures, WeftRuntime runtime) {
+        return futureToMono(futures, runtime, true);
+    }
+
+    /**
+     * {@link #futureToMono(Supplier, WeftRuntime)}, choosing whether the subscriber's Reactor
+     * context is made visible to the task ({@link #currentContext()}): {@code false} skips that
+     * wrapper where no task reads it.
+     *
+     * @param futures makes the work, once per subscription
+     * @param runtime where the tasks run
+     * @param copyContext whether the task sees the subscriber's context
+     * @param <T> the value type
+     * @return the Mono
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Mono<T> futureToMono(Supplier<? extends Future<T>> futures, WeftRuntime runtime, boolean copyContext) {
         Objects.requireNonNull(futures, "futures is null");
         Objects.requireNonNull(runtime, "runtime is null");
         return Mono.create(sink -> {
-            Future<T> work = Objects.requireNonNull(futures.get(), "the future supplier returned null");
+            Future<T> made = Objects.requireNonNull(futures.get(), "the future supplier returned null");
+            Future<T> work = copyContext ? CONTEXT.scope(sink.contextView(), made) : made;
             SinkTask<T> task = new SinkTask<>(work, sink);
             JoinHandle<Void> handle = runtime.spawn(task);
             sink.onCancel(() -> {
@@ -179,7 +229,7 @@ public final class ReactorAdapters {
      * for applications that already watch Reactor's hook. Replaces any WeftHooks handler.
      */
     public static void routeUndeliverableErrorsToReactor() {
-        WeftHooks.setErrorHandler(e -> Operators.onErrorDropped(e, reactor.util.context.Context.empty()));
+        WeftHooks.setErrorHandler(e -> Operators.onErrorDropped(e, Context.empty()));
     }
 
     /** A MonoSink facade over Sinks.One, for spawnMono's shared task. */
@@ -207,8 +257,8 @@ public final class ReactorAdapters {
 
         @Override
         @Deprecated
-        public reactor.util.context.Context currentContext() {
-            return reactor.util.context.Context.empty();
+        public Context currentContext() {
+            return Context.empty();
         }
 
         @Override

@@ -339,6 +339,23 @@ class ReactorAdaptersTest {
     }
 
     @Test
+    void theSubscribersContextIsSeenByTheTaskAndFlowsIntoTheMonosItAwaits() {
+        Mono<String> m = ReactorAdapters.futureToMono(() -> Futures.flatMap(Futures.yieldNow(), v -> {
+            String user = ReactorAdapters.currentContext().get("user");
+            ReactorAdapters.putContext("trace", "t-1");
+            return ReactorAdapters.monoToFuture(Mono.deferContextual(
+                    ctx -> Mono.just(user + " " + ctx.get("trace") + " " + ctx.get("user"))));
+        }), rt).contextWrite(reactor.util.context.Context.of("user", "ada"));
+        StepVerifier.create(m).expectNext("ada t-1 ada").verifyComplete();
+
+        Mono<Boolean> notCopied = ReactorAdapters.futureToMono(
+                () -> Futures.lazy(() -> ReactorAdapters.currentContext().isEmpty()), rt, false)
+                .contextWrite(reactor.util.context.Context.of("user", "ada"));
+        StepVerifier.create(notCopied).expectNext(true).verifyComplete();
+        assertThrows(IllegalStateException.class, () -> ReactorAdapters.putContext("k", "v"), "outside a task from futureToMono");
+    }
+
+    @Test
     void badInput() {
         assertThrows(NullPointerException.class, () -> ReactorAdapters.monoToFuture(null));
         assertThrows(NullPointerException.class, () -> ReactorAdapters.futureToMono(null, rt));
