@@ -9,6 +9,7 @@ import dev.weft.internal.scheduler.RuntimeScheduler;
 import dev.weft.internal.scheduler.blocking.BlockingCall;
 import dev.weft.internal.scheduler.blocking.BlockingPool;
 import dev.weft.internal.scheduler.currentthread.CurrentThreadScheduler;
+import dev.weft.internal.scheduler.executor.ExecutorScheduler;
 import dev.weft.internal.scheduler.multithread.MultiThreadScheduler;
 import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.Task;
@@ -61,7 +62,11 @@ public final class WeftRuntime implements AutoCloseable {
         time = new TimeDriver(b.pausedClock ? Clock.paused() : Clock.system());
         io = new IoDriver();
         RuntimeContext context = new RuntimeContext(this, time, io);
-        if (b.currentThread) {
+        if (b.executor != null) {
+            workerCount = 1;
+            owned = new OwnedTasks(8);
+            scheduler = new ExecutorScheduler(context, owned, b.executor, prefix, b.spinsBeforePark);
+        } else if (b.currentThread) {
             workerCount = 1;
             owned = new OwnedTasks(1);
             scheduler = new CurrentThreadScheduler(context, owned, b.spinsBeforePark);
@@ -262,6 +267,7 @@ public final class WeftRuntime implements AutoCloseable {
         private int spinsBeforePark = 1 << 9;
         private int localQueueCapacity = 256;
         private boolean pausedClock;
+        private java.util.concurrent.Executor executor;
 
         private Builder() {}
 
@@ -272,6 +278,7 @@ public final class WeftRuntime implements AutoCloseable {
          */
         public Builder multiThread() {
             currentThread = false;
+            executor = null;
             return this;
         }
 
@@ -282,6 +289,26 @@ public final class WeftRuntime implements AutoCloseable {
          */
         public Builder currentThread() {
             currentThread = true;
+            executor = null;
+            return this;
+        }
+
+        /**
+         * Polls tasks on a foreign {@link java.util.concurrent.Executor} instead of the runtime's
+         * own workers: each wake submits the task's next poll (a task is never polled twice at
+         * once, so any thread pool will do). For running Weft tasks on the threads an application
+         * already has, such as a Reactor or RxJava {@code Scheduler}'s. Timers and I/O are driven
+         * by one thread of the runtime's own. A task whose poll the executor rejects is
+         * cancelled. {@code blockOn} refuses to run on the executor's threads while they poll a
+         * task, as on a worker.
+         *
+         * @param executor where task polls run
+         * @return this builder
+         * @throws NullPointerException "executor is null"
+         */
+        public Builder executor(java.util.concurrent.Executor executor) {
+            this.executor = Checks.notNull(executor, "executor");
+            currentThread = false;
             return this;
         }
 

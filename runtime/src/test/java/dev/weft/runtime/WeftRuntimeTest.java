@@ -36,7 +36,19 @@ class WeftRuntimeTest {
     static Stream<Arguments> flavours() {
         return Stream.of(
                 Arguments.of("multi-thread", (Supplier<WeftRuntime>) () -> WeftRuntime.builder().workerThreads(2).build()),
-                Arguments.of("current-thread", (Supplier<WeftRuntime>) () -> WeftRuntime.builder().currentThread().build()));
+                Arguments.of("current-thread", (Supplier<WeftRuntime>) () -> WeftRuntime.builder().currentThread().build()),
+                Arguments.of("executor", (Supplier<WeftRuntime>) () -> WeftRuntime.builder().executor(FOREIGN_POOL).build()));
+    }
+
+    /** A foreign pool, like an application's own, for the executor flavour (daemon threads, shared). */
+    static final java.util.concurrent.ExecutorService FOREIGN_POOL = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "foreign-pool");
+        t.setDaemon(true);
+        return t;
+    });
+
+    static {
+        assert FOREIGN_POOL != null;
     }
 
     /** A future completed from outside, through an AtomicWaker, and that records cancellation. */

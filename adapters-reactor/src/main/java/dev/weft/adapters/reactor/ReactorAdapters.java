@@ -225,6 +225,24 @@ public final class ReactorAdapters {
     }
 
     /**
+     * A Reactor {@link Scheduler} as an {@link java.util.concurrent.Executor} for
+     * {@link WeftRuntime.Builder#executor}: Weft tasks are then polled on the scheduler's threads,
+     * inside an existing Reactor application's thread model.
+     *
+     * <pre>{@code
+     * WeftRuntime rt = WeftRuntime.builder().executor(ReactorAdapters.asExecutor(Schedulers.parallel())).build();
+     * }</pre>
+     *
+     * @param scheduler where task polls run; if it is disposed, tasks that wake are cancelled
+     * @return the executor
+     * @throws NullPointerException if scheduler is null
+     */
+    public static java.util.concurrent.Executor asExecutor(Scheduler scheduler) {
+        Objects.requireNonNull(scheduler, "scheduler is null");
+        return scheduler::schedule;
+    }
+
+    /**
      * Sends Weft's undeliverable errors (WeftHooks) to Reactor's {@code Hooks.onErrorDropped},
      * for applications that already watch Reactor's hook. Replaces any WeftHooks handler.
      */

@@ -356,6 +356,25 @@ class ReactorAdaptersTest {
     }
 
     @Test
+    void weftTasksCanBePolledOnAReactorSchedulersThreads() {
+        Scheduler parallel = reactor.core.scheduler.Schedulers.newParallel("app-parallel", 2);
+        try (WeftRuntime onReactor = WeftRuntime.builder().executor(ReactorAdapters.asExecutor(parallel)).build()) {
+            Mono<String> m = ReactorAdapters.futureToMono(() -> Futures.flatMap(
+                    dev.weft.time.Time.sleep(Duration.ofMillis(5)), // timers still run, on the runtime's driver
+                    v -> Futures.lazy(() -> Thread.currentThread().getName())), onReactor);
+            StepVerifier.create(m).assertNext(name -> assertTrue(name.startsWith("app-parallel"), name)).verifyComplete();
+            List<dev.weft.runtime.JoinHandle<Integer>> hs = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                int k = i;
+                hs.add(onReactor.spawn(Futures.flatMap(Futures.yieldNow(), v -> Futures.lazy(() -> k))));
+            }
+            assertEquals(range(1000), onReactor.blockOn(Futures.joinAll(hs)));
+        } finally {
+            parallel.dispose();
+        }
+    }
+
+    @Test
     void badInput() {
         assertThrows(NullPointerException.class, () -> ReactorAdapters.monoToFuture(null));
         assertThrows(NullPointerException.class, () -> ReactorAdapters.futureToMono(null, rt));
