@@ -153,7 +153,9 @@ public final class ReactorAdapters {
     }
 
     /**
-     * The Flux's items as a stream, with the default window ({@link StreamOptions#defaults()}).
+     * The Flux's items as a stream. The window is the Flux's own prefetch when it declares a
+     * bounded one (an operator like {@code publishOn} or {@code concatMap} that already buffers),
+     * else the default ({@link StreamOptions#defaults()}).
      *
      * @param flux the source
      * @param <T> the type of the items
@@ -161,8 +163,18 @@ public final class ReactorAdapters {
      *     its original stream
      */
     public static <T> AsyncStream<T> fluxToStream(Flux<T> flux) {
-        return fluxToStream(flux, StreamOptions.defaults());
+        return fluxToStream(Objects.requireNonNull(flux, "flux is null"), optionsFor(flux));
     }
+
+    /** The Flux's own bounded prefetch as the window, else the default. */
+    static StreamOptions optionsFor(Flux<?> flux) {
+        int prefetch = flux.getPrefetch();
+        boolean bounded = prefetch > 0 && prefetch <= MAX_ADOPTED_PREFETCH;
+        return bounded ? StreamOptions.prefetch(prefetch) : StreamOptions.defaults();
+    }
+
+    /** Larger declared prefetches (Integer.MAX_VALUE means unbounded) keep the default window. */
+    private static final int MAX_ADOPTED_PREFETCH = 4096;
 
     /**
      * The Flux's items as a stream, requesting as the options say.

@@ -375,6 +375,26 @@ class ReactorAdaptersTest {
     }
 
     @Test
+    void reactorTimersInsideATaskRunOnVirtualTime() {
+        StepVerifier.withVirtualTime(() -> ReactorAdapters.futureToMono(
+                        () -> ReactorAdapters.monoToFuture(Mono.delay(Duration.ofHours(1)).map(x -> "an hour later")), rt))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMinutes(59))
+                .thenAwait(Duration.ofMinutes(1))
+                .expectNext("an hour later")
+                .verifyComplete();
+    }
+
+    @Test
+    void fluxToStreamTakesTheFluxsOwnBoundedPrefetch() {
+        Flux<Integer> buffered = Flux.range(0, 100).publishOn(reactor.core.scheduler.Schedulers.immediate(), 32);
+        assertEquals(32, ReactorAdapters.optionsFor(buffered).prefetch(), "a bounded prefetch is adopted");
+        assertEquals(dev.weft.adapters.reactivestreams.StreamOptions.DEFAULT_PREFETCH,
+                ReactorAdapters.optionsFor(Flux.range(0, 10)).prefetch(), "no declared prefetch: the default");
+        assertEquals(range(100), rt.blockOn(Streams.collect(ReactorAdapters.fluxToStream(buffered))));
+    }
+
+    @Test
     void badInput() {
         assertThrows(NullPointerException.class, () -> ReactorAdapters.monoToFuture(null));
         assertThrows(NullPointerException.class, () -> ReactorAdapters.futureToMono(null, rt));
