@@ -2,25 +2,10 @@ package dev.weft.tck;
 
 import dev.weft.adapters.reactivestreams.ReactiveStreams;
 import dev.weft.future.Futures;
-import dev.weft.runtime.WeftRuntime;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.tck.PublisherVerification;
-import org.reactivestreams.tck.TestEnvironment;
-import org.testng.annotations.AfterClass;
 
 /** futureToPublisher: zero or one item. */
-public class FuturePublisherTckTest extends PublisherVerification<Long> {
-    private final WeftRuntime runtime = Sources.multiThread();
-
-    public FuturePublisherTckTest() {
-        super(new TestEnvironment(Tck.TIMEOUT_MILLIS, Tck.NO_SIGNAL_MILLIS), Tck.CLEANUP_MILLIS);
-    }
-
-    @AfterClass
-    public void closeRuntime() {
-        runtime.close();
-    }
-
+public class FuturePublisherTckTest extends WeftPublisherVerification {
     @Override
     public long maxElementsFromPublisher() {
         return 1;
@@ -30,10 +15,5 @@ public class FuturePublisherTckTest extends PublisherVerification<Long> {
     public Publisher<Long> createPublisher(long elements) {
         // A null value is "no item": the publisher completes empty.
         return ReactiveStreams.futureToPublisher(Futures.lazy(() -> elements == 0 ? null : 42L), runtime);
-    }
-
-    @Override
-    public Publisher<Long> createFailedPublisher() {
-        return Sources.failed(runtime);
     }
 }

@@ -1,14 +1,11 @@
 package dev.weft.tck;
 
 import dev.weft.adapters.reactivestreams.ReactiveStreams;
-import dev.weft.runtime.WeftRuntime;
 import dev.weft.stream.Streams;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.example.unicast.AsyncIterablePublisher;
-import org.reactivestreams.tck.PublisherVerification;
-import org.reactivestreams.tck.TestEnvironment;
 import org.testng.annotations.AfterClass;
 
 /**
@@ -16,17 +13,11 @@ import org.testng.annotations.AfterClass;
  * with publisherToStream and published again with streamToPublisher: both bridges in one chain.
  * The map in between keeps the round trip from handing back the original publisher.
  */
-public class WrappedPublisherTckTest extends PublisherVerification<Long> {
-    private final WeftRuntime runtime = Sources.multiThread();
+public class WrappedPublisherTckTest extends WeftPublisherVerification {
     private final ExecutorService foreign = Executors.newFixedThreadPool(2);
 
-    public WrappedPublisherTckTest() {
-        super(new TestEnvironment(Tck.TIMEOUT_MILLIS, Tck.NO_SIGNAL_MILLIS), Tck.CLEANUP_MILLIS);
-    }
-
     @AfterClass
-    public void close() {
-        runtime.close();
+    public void closeForeignPool() {
         foreign.shutdownNow();
     }
 
@@ -35,10 +26,5 @@ public class WrappedPublisherTckTest extends PublisherVerification<Long> {
         Iterable<Long> items = Sources.rangeIterable(elements);
         return ReactiveStreams.deferredStreamToPublisher(() -> Streams.map(
                 ReactiveStreams.publisherToStream(new AsyncIterablePublisher<>(items, foreign)), x -> x), runtime);
-    }
-
-    @Override
-    public Publisher<Long> createFailedPublisher() {
-        return Sources.failed(runtime);
     }
 }

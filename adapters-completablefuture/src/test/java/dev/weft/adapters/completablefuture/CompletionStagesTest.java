@@ -15,6 +15,7 @@ import dev.weft.runtime.JoinHandle;
 import dev.weft.runtime.WeftRuntime;
 import dev.weft.testing.CountingWaker;
 import dev.weft.testing.MockTask;
+import dev.weft.testing.ProbeFuture;
 import dev.weft.testing.NoUndeliverableErrors;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -40,27 +41,8 @@ class CompletionStagesTest {
         rt.close();
     }
 
-    /** A future that never completes and counts down latches when first polled and cancelled. */
-    static final class Probe<T> implements Future<T> {
-        final CountDownLatch polled = new CountDownLatch(1);
-        final CountDownLatch cancelled = new CountDownLatch(1);
-        final AtomicInteger cancels = new AtomicInteger();
-
-        @Override
-        public Poll<T> poll(Context cx) {
-            polled.countDown();
-            return Poll.pending();
-        }
-
-        @Override
-        public void cancel() {
-            cancels.incrementAndGet();
-            cancelled.countDown();
-        }
-    }
-
     static void await(CountDownLatch latch, String what) throws InterruptedException {
-        assertTrue(latch.await(10, TimeUnit.SECONDS), what + " did not happen within 10 s");
+        ProbeFuture.await(latch, what);
     }
 
     static void collectUntilCleared(WeakReference<?> ref, String what) {
@@ -198,7 +180,7 @@ class CompletionStagesTest {
 
     @Test
     void cancellingTheCompletableFutureWhileTheTaskWaitsAbortsIt() throws Exception {
-        Probe<String> work = new Probe<>();
+        ProbeFuture<String> work = new ProbeFuture<>();
         CompletableFuture<String> cf = CompletionStages.spawnAsCompletableFuture(rt, work);
         await(work.polled, "the first poll");
         assertTrue(cf.cancel(true));
@@ -208,13 +190,13 @@ class CompletionStagesTest {
 
     @Test
     void completingOrObtrudingFromOutsideAbortsTheTask() throws Exception {
-        Probe<String> completed = new Probe<>();
+        ProbeFuture<String> completed = new ProbeFuture<>();
         CompletableFuture<String> a = CompletionStages.spawnAsCompletableFuture(rt, completed);
         await(completed.polled, "the first poll");
         a.complete("from outside");
         await(completed.cancelled, "abort after complete()");
 
-        Probe<String> obtruded = new Probe<>();
+        ProbeFuture<String> obtruded = new ProbeFuture<>();
         CompletableFuture<String> b = CompletionStages.spawnAsCompletableFuture(rt, obtruded);
         await(obtruded.polled, "the first poll");
         b.obtrudeValue("forced");
@@ -225,7 +207,7 @@ class CompletionStagesTest {
     @Test
     void cancellingBeforeTheTaskRunsMeansItNeverPollsTheWork() throws Exception {
         try (WeftRuntime ct = WeftRuntime.builder().currentThread().build()) {
-            Probe<String> work = new Probe<>();
+            ProbeFuture<String> work = new ProbeFuture<>();
             CompletableFuture<String> cf = CompletionStages.spawnAsCompletableFuture(ct, work);
             cf.cancel(false); // the current-thread runtime has not run anything yet
             ct.blockOn(Futures.yieldNow());
@@ -258,7 +240,7 @@ class CompletionStagesTest {
     @Test
     void shutdownCancelsTheCompletableFutureSoNobodyWaitsForever() {
         WeftRuntime doomed = WeftRuntime.builder().workerThreads(1).build();
-        CompletableFuture<String> cf = CompletionStages.spawnAsCompletableFuture(doomed, new Probe<>());
+        CompletableFuture<String> cf = CompletionStages.spawnAsCompletableFuture(doomed, new ProbeFuture<>());
         doomed.close();
         assertThrows(CancellationException.class, () -> cf.get(10, TimeUnit.SECONDS));
     }
@@ -281,7 +263,7 @@ class CompletionStagesTest {
         JoinHandle<Integer> h = rt.spawn(Futures.lazy(() -> 5));
         assertEquals(5, CompletionStages.joinHandleToCompletableFuture(h).get(10, TimeUnit.SECONDS));
 
-        Probe<Integer> work = new Probe<>();
+        ProbeFuture<Integer> work = new ProbeFuture<>();
         JoinHandle<Integer> aborted = rt.spawn(work);
         CompletableFuture<Integer> cf = CompletionStages.joinHandleToCompletableFuture(aborted);
         await(work.polled, "the first poll");
@@ -293,7 +275,7 @@ class CompletionStagesTest {
 
     @Test
     void cancellingTheHandlesCompletableFutureAbortsTheTask() throws Exception {
-        Probe<Integer> work = new Probe<>();
+        ProbeFuture<Integer> work = new ProbeFuture<>();
         JoinHandle<Integer> h = rt.spawn(work);
         CompletableFuture<Integer> cf = CompletionStages.joinHandleToCompletableFuture(h);
         await(work.polled, "the first poll");

@@ -16,6 +16,7 @@ import dev.weft.runtime.WeftRuntime;
 import dev.weft.stream.AsyncStream;
 import dev.weft.stream.Streams;
 import dev.weft.testing.MockTask;
+import dev.weft.testing.ProbeFuture;
 import dev.weft.testing.NoUndeliverableErrors;
 import java.io.IOException;
 import java.time.Duration;
@@ -60,25 +61,8 @@ class ReactorAdaptersTest {
         return IntStream.range(0, n).boxed().toList();
     }
 
-    /** A future that never completes and counts down when first polled and when cancelled. */
-    static final class Probe<T> implements Future<T> {
-        final CountDownLatch polled = new CountDownLatch(1);
-        final CountDownLatch cancelled = new CountDownLatch(1);
-
-        @Override
-        public Poll<T> poll(Context cx) {
-            polled.countDown();
-            return Poll.pending();
-        }
-
-        @Override
-        public void cancel() {
-            cancelled.countDown();
-        }
-    }
-
     static void await(CountDownLatch latch, String what) throws InterruptedException {
-        assertTrue(latch.await(10, TimeUnit.SECONDS), what + " did not happen within 10 s");
+        ProbeFuture.await(latch, what);
     }
 
     // ---- Mono -> future
@@ -122,7 +106,7 @@ class ReactorAdaptersTest {
 
     @Test
     void cancellingTheSubscriberAbortsTheTaskWithoutAnError() throws Exception {
-        Probe<String> work = new Probe<>();
+        ProbeFuture<String> work = new ProbeFuture<>();
         Disposable d = ReactorAdapters.futureToMono(() -> work, rt).subscribe();
         await(work.polled, "the first poll");
         d.dispose();
@@ -132,7 +116,7 @@ class ReactorAdaptersTest {
     @Test
     void aRuntimeThatShutsDownFailsTheMono() {
         WeftRuntime doomed = WeftRuntime.builder().workerThreads(1).build();
-        Mono<String> m = ReactorAdapters.futureToMono(Probe::new, doomed);
+        Mono<String> m = ReactorAdapters.futureToMono(ProbeFuture::new, doomed);
         StepVerifier.create(m).then(doomed::close).expectError(CancellationException.class).verify(Duration.ofSeconds(10));
     }
 
