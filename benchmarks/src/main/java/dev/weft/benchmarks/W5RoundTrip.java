@@ -3,6 +3,7 @@ package dev.weft.benchmarks;
 import dev.weft.adapters.reactivestreams.ReactiveStreams;
 import dev.weft.adapters.reactivestreams.StreamOptions;
 import dev.weft.adapters.reactor.ReactorAdapters;
+import dev.weft.adapters.rxjava.RxJavaAdapters;
 import dev.weft.runtime.WeftRuntime;
 import dev.weft.stream.AsyncStream;
 import dev.weft.stream.Streams;
@@ -31,6 +32,10 @@ final class W5RoundTrip {
             h.measure("weft-reactor", () -> ReactorAdapters.streamToFlux(
                     Streams.map(ReactorAdapters.fluxToStream(Flux.range(0, N)), v -> v), rt)
                     .reduce(0L, (s, v) -> s + v).block());
+            // And through the RxJava adapter's flowableToStream / streamToFlowable.
+            h.measure("weft-rxjava", () -> RxJavaAdapters.streamToFlowable(
+                    Streams.map(RxJavaAdapters.flowableToStream(io.reactivex.rxjava3.core.Flowable.range(0, N)), v -> v), rt)
+                    .reduce(0L, (s, v) -> s + v).blockingGet());
             if (Boolean.getBoolean("w5.prefetchSweep")) {
                 for (int p : new int[] {16, 32, 64, 128, 256, 512, 1024}) {
                     Harness sweep = new Harness("W5-prefetch-" + p, "items/s", N, EXPECTED);
@@ -38,6 +43,9 @@ final class W5RoundTrip {
                 }
             }
         }
+        // RxJava's peer: Flowable.fromPublisher over a foreign publisher (Flux.range), summed.
+        h.measure("flowable-fromPublisher", () -> io.reactivex.rxjava3.core.Flowable.fromPublisher(Flux.range(0, N))
+                .reduce(0L, (s, v) -> s + v).blockingGet());
         h.measure("flux-direct", () -> Flux.range(0, N).reduce(0L, (s, v) -> s + v).block());
         Scheduler single = Schedulers.newSingle("w5-single");
         h.measure("flux-publishOn-256", () -> Flux.range(0, N).publishOn(single, 256).reduce(0L, (s, v) -> s + v).block());

@@ -1,0 +1,154 @@
+package dev.weft.adapters.rxjava;
+
+import dev.weft.future.Context;
+import dev.weft.future.Future;
+import dev.weft.future.Futures;
+import dev.weft.future.Poll;
+import dev.weft.runtime.JoinHandle;
+import dev.weft.runtime.WeftRuntime;
+import dev.weft.time.Time;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.disposables.CompositeDisposable;
+import io.reactivex.rxjava3.disposables.Disposable;
+import io.reactivex.rxjava3.plugins.RxJavaPlugins;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Weft runtime as an RxJava Scheduler: direct work is a task each; delays run on the timing
+ * wheel; a Worker runs its Runnables one at a time, in order (RxJava's Worker contract), drained
+ * by one task at a time. A Runnable that throws goes to RxJavaPlugins.onError, as with RxJava's
+ * own schedulers.
+ */
+final class WeftRxScheduler extends Scheduler {
+    private final WeftRuntime runtime;
+
+    WeftRxScheduler(WeftRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Worker createWorker() {
+        return new SerialWorker();
+    }
+
+    @Override
+    public Disposable scheduleDirect(Runnable run, long delay, TimeUnit unit) {
+        Runnable r = RxJavaPlugins.onSchedule(run);
+        Future<Void> work = delay <= 0 ? Futures.lazy(() -> runGuarded(r))
+                : Futures.flatMap(Time.sleep(Duration.ofNanos(unit.toNanos(delay))), v -> Futures.lazy(() -> runGuarded(r)));
+        JoinHandle<Void> h = runtime.spawn(work);
+        return Disposable.fromRunnable(h::abort);
+    }
+
+    static Void runGuarded(Runnable r) {
+        try {
+            r.run();
+        } catch (Throwable t) {
+            RxJavaPlugins.onError(t);
+        }
+        return null;
+    }
+
+    /** Serial, in-order: a queue, and one drain task at a time (wip counts untaken items). */
+    final class SerialWorker extends Worker {
+        private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger wip = new AtomicInteger();
+        private final CompositeDisposable timed = new CompositeDisposable();
+        private volatile boolean disposed;
+
+        @Override
+        public Disposable schedule(Runnable run, long delay, TimeUnit unit) {
+            if (disposed) {
+                return Disposable.disposed();
+            }
+            Item item = new Item(RxJavaPlugins.onSchedule(run));
+            if (delay <= 0) {
+                enqueue(item);
+                return item;
+            }
+            JoinHandle<Void> sleeper = runtime.spawn(Futures.map(
+                    Time.sleep(Duration.ofNanos(unit.toNanos(delay))), v -> enqueue(item)));
+            Disposable d = Disposable.fromRunnable(sleeper::abort);
+            timed.add(d);
+            return new CompositeDisposable(item, d);
+        }
+
+        private Void enqueue(Item item) {
+            if (!disposed) {
+                queue.offer(item);
+                if (wip.getAndIncrement() == 0) {
+                    runtime.spawn(new Drain());
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void dispose() {
+            disposed = true;
+            timed.dispose();
+            queue.clear();
+        }
+
+        @Override
+        public boolean isDisposed() {
+            return disposed;
+        }
+
+        private final class Drain implements Future<Void> {
+            private int missed = 1;
+
+            @Override
+            public Poll<Void> poll(Context cx) {
+                int m = missed;
+                for (;;) {
+                    for (int i = 0; i < m; i++) {
+                        Runnable r = queue.poll();
+                        if (r != null && !disposed) {
+                            r.run();
+                        }
+                    }
+                    m = wip.addAndGet(-m);
+                    if (m == 0) {
+                        return Poll.ready(null);
+                    }
+                    if (!cx.tryConsumeBudget()) {
+                        missed = m; // woken already; wip stays positive, so no second drainer
+                        return Poll.pending();
+                    }
+                }
+            }
+        }
+    }
+
+    /** One queued Runnable; disposing it before it runs skips it. */
+    static final class Item implements Disposable, Runnable {
+        private volatile Runnable task;
+
+        Item(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            Runnable t = task;
+            task = null;
+            if (t != null) {
+                runGuarded(t);
+            }
+        }
+
+        @Override
+        public void dispose() {
+            task = null;
+        }
+
+        @Override
+        public boolean isDisposed() {
+            return task == null;
+        }
+    }
+}
