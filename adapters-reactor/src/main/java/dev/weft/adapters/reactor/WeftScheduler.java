@@ -9,9 +9,7 @@ import dev.weft.runtime.WeftRuntime;
 import dev.weft.stream.Streams;
 import dev.weft.time.Time;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.Exceptions;
@@ -140,36 +138,26 @@ final class WeftScheduler implements Scheduler {
     }
 
     /**
-     * Runs its Runnables one at a time in the order scheduled (Reactor's Worker contract): a
-     * queue drained by one task at a time, started when the queue goes from empty to non-empty
-     * (`wip` counts the items not yet taken, so exactly one drainer runs). Delayed and periodic
-     * work sleeps on the timing wheel, then joins the queue. Disposing drops what is queued and
-     * aborts what sleeps.
+     * Runs its Runnables one at a time in the order scheduled (Reactor's Worker contract), on a
+     * SerialExecutor. Delayed and periodic work sleeps on the timing wheel, then joins the queue.
+     * Disposing drops what is queued and aborts what sleeps.
      */
     final class SerialWorker implements Worker {
-        private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger wip = new AtomicInteger();
+        private final dev.weft.runtime.SerialExecutor serial =
+                new dev.weft.runtime.SerialExecutor(runtime, t -> Operators.onErrorDropped(t, reactor.util.context.Context.empty()));
         private final Disposable.Composite timed = Disposables.composite();
-        private volatile boolean workerDisposed;
 
         @Override
         public Disposable schedule(Runnable task) {
-            if (workerDisposed || disposed) {
-                throw Exceptions.failWithRejected("this Weft scheduler worker was disposed");
-            }
+            checkWorkerOpen();
             Item item = new Item(task);
-            queue.offer(item);
-            if (wip.getAndIncrement() == 0) {
-                runtime.spawn(new Drain());
-            }
+            serial.execute(item);
             return item;
         }
 
         @Override
         public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-            if (workerDisposed || disposed) {
-                throw Exceptions.failWithRejected("this Weft scheduler worker was disposed");
-            }
+            checkWorkerOpen();
             Item item = new Item(task);
             TaskDisposable sleeper = new TaskDisposable(runtime.spawn(
                     Futures.map(Time.sleep(Duration.ofNanos(unit.toNanos(Math.max(0, delay)))), v -> enqueue(item))));
@@ -179,24 +167,26 @@ final class WeftScheduler implements Scheduler {
 
         @Override
         public Disposable schedulePeriodically(Runnable task, long initialDelay, long period, TimeUnit unit) {
-            if (workerDisposed || disposed) {
-                throw Exceptions.failWithRejected("this Weft scheduler worker was disposed");
-            }
+            checkWorkerOpen();
             // Each tick queues the Runnable behind the worker's other work, keeping it serial.
-            TaskDisposable ticker = new TaskDisposable(runtime.spawn(periodic(() -> {
-                if (!workerDisposed) {
-                    enqueue(new Item(task));
-                }
-            }, initialDelay, period, unit)));
+            TaskDisposable ticker = new TaskDisposable(runtime.spawn(
+                    periodic(() -> enqueue(new Item(task)), initialDelay, period, unit)));
             timed.add(ticker);
             return ticker;
         }
 
+        private void checkWorkerOpen() {
+            if (serial.isClosed() || disposed) {
+                throw Exceptions.failWithRejected("this Weft scheduler worker was disposed");
+            }
+        }
+
         private Void enqueue(Item item) {
-            if (!workerDisposed) {
-                queue.offer(item);
-                if (wip.getAndIncrement() == 0) {
-                    runtime.spawn(new Drain());
+            if (!serial.isClosed()) {
+                try {
+                    serial.execute(item);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // Disposed while the timer fired: the work is dropped, as disposal promises.
                 }
             }
             return null;
@@ -204,42 +194,13 @@ final class WeftScheduler implements Scheduler {
 
         @Override
         public void dispose() {
-            workerDisposed = true;
+            serial.close();
             timed.dispose();
-            queue.clear();
         }
 
         @Override
         public boolean isDisposed() {
-            return workerDisposed;
-        }
-
-        /** Takes items until wip reaches zero; yields to other tasks between batches. */
-        private final class Drain implements Future<Void> {
-            private int missed = 1; // items counted in wip that this drainer still has to take
-
-            @Override
-            public Poll<Void> poll(Context cx) {
-                int m = missed;
-                for (;;) {
-                    for (int i = 0; i < m; i++) {
-                        Item item = queue.poll();
-                        if (item != null && !workerDisposed) {
-                            item.run();
-                        }
-                    }
-                    m = wip.addAndGet(-m);
-                    if (m == 0) {
-                        return Poll.ready(null);
-                    }
-                    if (!cx.tryConsumeBudget()) {
-                        // Yield (the task was woken) so the thread is shared fairly; wip stays
-                        // positive meanwhile, so no second drainer starts.
-                        missed = m;
-                        return Poll.pending();
-                    }
-                }
-            }
+            return serial.isClosed();
         }
     }
 

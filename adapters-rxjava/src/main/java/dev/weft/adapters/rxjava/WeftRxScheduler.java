@@ -1,9 +1,7 @@
 package dev.weft.adapters.rxjava;
 
-import dev.weft.future.Context;
 import dev.weft.future.Future;
 import dev.weft.future.Futures;
-import dev.weft.future.Poll;
 import dev.weft.runtime.JoinHandle;
 import dev.weft.runtime.WeftRuntime;
 import dev.weft.time.Time;
@@ -12,9 +10,7 @@ import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Weft runtime as an RxJava Scheduler: direct work is a task each; delays run on the timing
@@ -52,16 +48,14 @@ final class WeftRxScheduler extends Scheduler {
         return null;
     }
 
-    /** Serial, in-order: a queue, and one drain task at a time (wip counts untaken items). */
+    /** Serial, in-order (RxJava's Worker contract), on a SerialExecutor; delays sleep on the wheel. */
     final class SerialWorker extends Worker {
-        private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger wip = new AtomicInteger();
+        private final dev.weft.runtime.SerialExecutor serial = new dev.weft.runtime.SerialExecutor(runtime, RxJavaPlugins::onError);
         private final CompositeDisposable timed = new CompositeDisposable();
-        private volatile boolean disposed;
 
         @Override
         public Disposable schedule(Runnable run, long delay, TimeUnit unit) {
-            if (disposed) {
+            if (serial.isClosed()) {
                 return Disposable.disposed();
             }
             Item item = new Item(RxJavaPlugins.onSchedule(run));
@@ -77,50 +71,23 @@ final class WeftRxScheduler extends Scheduler {
         }
 
         private Void enqueue(Item item) {
-            if (!disposed) {
-                queue.offer(item);
-                if (wip.getAndIncrement() == 0) {
-                    runtime.spawn(new Drain());
-                }
+            try {
+                serial.execute(item);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Disposed meanwhile: the work is dropped, as disposal promises.
             }
             return null;
         }
 
         @Override
         public void dispose() {
-            disposed = true;
+            serial.close();
             timed.dispose();
-            queue.clear();
         }
 
         @Override
         public boolean isDisposed() {
-            return disposed;
-        }
-
-        private final class Drain implements Future<Void> {
-            private int missed = 1;
-
-            @Override
-            public Poll<Void> poll(Context cx) {
-                int m = missed;
-                for (;;) {
-                    for (int i = 0; i < m; i++) {
-                        Runnable r = queue.poll();
-                        if (r != null && !disposed) {
-                            r.run();
-                        }
-                    }
-                    m = wip.addAndGet(-m);
-                    if (m == 0) {
-                        return Poll.ready(null);
-                    }
-                    if (!cx.tryConsumeBudget()) {
-                        missed = m; // woken already; wip stays positive, so no second drainer
-                        return Poll.pending();
-                    }
-                }
-            }
+            return serial.isClosed();
         }
     }
 
