@@ -1,105 +1,161 @@
 package dev.weft.examples;
 
-import dev.weft.future.Context;
+import dev.weft.adapters.completablefuture.CompletionStages;
+import dev.weft.adapters.reactor.ReactorAdapters;
+import dev.weft.adapters.rxjava.RxJavaAdapters;
 import dev.weft.future.Future;
 import dev.weft.future.Futures;
-import dev.weft.future.Poll;
+import dev.weft.net.TcpListener;
 import dev.weft.runtime.JoinHandle;
-import dev.weft.runtime.JoinSet;
 import dev.weft.runtime.WeftRuntime;
+import dev.weft.stream.Streams;
 import java.io.PrintStream;
-import java.time.Duration;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.Flux;
 
 /**
- * The README's first command: spawns tasks on a Weft runtime and prints what they did.
- *
- * <p>Eight tasks count primes in ranges of different sizes, as hand-written state machines that
- * yield to the executor between chunks of work, so all eight run interleaved on two workers and
- * the JoinSet hands them back in completion order, not spawn order. A blocking call runs on the blocking pool meanwhile, one task is
- * aborted mid-way, and the runtime shuts down cleanly at the end.
+ * The README's first command: the whole mission on one screen. A Weft HTTP server on the
+ * Selector reactor; Weft tasks that await the JDK HttpClient's CompletableFutures against it; the
+ * results streamed out as a Reactor Flux and an RxJava Flowable, with the items requested and
+ * delivered printed as they go; a clean shutdown; and what was measured.
  */
 public final class Demo {
+    static final int REQUESTS = 200;
+    static final int BATCH = 25;
+
     private Demo() {}
 
     public static void main(String[] args) {
         run(System.out);
     }
 
-    /** Counts primes below {@code limit}, checking 2,000 numbers per poll, then yielding. */
-    static final class PrimeCount implements Future<long[]> {
-        private final long limit;
-        private long next = 2;
-        private long count;
-        private int polls;
-
-        PrimeCount(long limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public Poll<long[]> poll(Context cx) {
-            polls++;
-            long end = Math.min(limit, next + 2_000);
-            for (; next < end; next++) {
-                if (isPrime(next)) {
-                    count++;
-                }
-            }
-            if (next >= limit) {
-                return Poll.ready(new long[] {limit, count, polls});
-            }
-            cx.waker().wake(); // more to do: ask to be polled again, after the others
-            return Poll.pending();
-        }
-
-        private static boolean isPrime(long n) {
-            for (long d = 2; d * d <= n; d++) {
-                if (n % d == 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
     static void run(PrintStream out) {
         long started = System.nanoTime();
-        out.println("Weft demo: a poll-based runtime with 2 workers");
-        WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build();
-        long[] limits = {400_000, 50_000, 200_000, 10_000, 300_000, 100_000, 20_000, 150_000};
-        try (JoinSet<long[]> set = new JoinSet<>(rt)) {
-            for (long limit : limits) {
-                set.spawn(new PrimeCount(limit));
+        out.println("Weft demo: poll-based tasks inside CompletableFuture, Reactor and RxJava code");
+        int threadsBefore = weftThreads();
+        List<String> measured = new ArrayList<>();
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
+            TcpListener listener = rt.blockOn(TcpListener.bind(new InetSocketAddress("127.0.0.1", 0)));
+            rt.spawn(HttpHelloServer.serve(rt, listener));
+            URI uri = URI.create("http://127.0.0.1:" + listener.localAddress().getPort() + "/");
+            out.printf("[1/5] HTTP server: a Weft task on the Selector reactor at %s%n", uri);
+
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest get = HttpRequest.newBuilder(uri).build();
+            long t0 = System.nanoTime();
+            List<JoinHandle<String>> calls = new ArrayList<>();
+            for (int i = 0; i < REQUESTS; i++) {
+                Future<HttpResponse<String>> response =
+                        CompletionStages.stageToFuture(http.sendAsync(get, HttpResponse.BodyHandlers.ofString()));
+                int n = i;
+                calls.add(rt.spawn(Futures.map(response, r -> "#" + n + " " + r.statusCode() + " " + r.body())));
             }
-            out.printf("spawned %d prime-counting tasks that yield every 2,000 numbers; in completion order:%n", limits.length);
+            out.printf("[2/5] %d Weft tasks await HttpClient.sendAsync (a CompletableFuture each)...%n", REQUESTS);
+            List<String> answers = rt.blockOn(Futures.joinAll(calls));
+            double ms = (System.nanoTime() - t0) / 1e6;
+            long ok = answers.stream().filter(a -> a.endsWith("200 Hello, World!")).count();
+            out.printf(Locale.ROOT, "      %d of %d answered 200 \"Hello, World!\" in %.0f ms%n", ok, REQUESTS, ms);
+            measured.add(String.format(Locale.ROOT, "%d HTTP round trips in %.0f ms (%.0f/s)", REQUESTS, ms, REQUESTS / (ms / 1000)));
 
-            JoinHandle<String> blocking = rt.spawnBlocking(() -> {
-                Thread.sleep(20); // a blocking call, kept off the workers
-                return Thread.currentThread().getName();
-            });
-            JoinHandle<long[]> doomed = rt.spawn(new PrimeCount(50_000_000));
-
-            while (!set.isEmpty()) {
-                long[] r = rt.blockOn(set.joinNext());
-                out.printf("  primes below %,9d: %,6d  (%d polls)%n", r[0], r[1], r[2]);
-            }
-            out.printf("blocking call ran on thread %s%n", rt.blockOn(blocking));
-
-            doomed.abort();
-            try {
-                rt.blockOn(doomed);
-            } catch (java.util.concurrent.CancellationException e) {
-                out.printf("aborted a long task: its handle says \"%s\"%n", e.getMessage());
-            }
-
-            // Structured fan-out: a JoinSet as a scope, joined in completion order.
-            List<Integer> squares = rt.blockOn(Futures.joinAll(List.of(
-                    rt.spawn(Futures.lazy(() -> 1)), rt.spawn(Futures.lazy(() -> 4)), rt.spawn(Futures.lazy(() -> 9)))));
-            out.printf("joinAll of three tasks: %s%n", squares);
+            // The answers as a Weft stream, pushed into Reactor and RxJava with waker-driven
+            // backpressure: each side asks for BATCH items at a time, and the stream is polled
+            // only while there is demand.
+            long[] flux = drain(out, "[3/5] Flux    ",
+                    ReactorAdapters.streamToFlux(Streams.fromIterable(answers), rt));
+            measured.add(String.format(Locale.ROOT, "Flux: %d requests of %d, %d delivered, most outstanding %d",
+                    flux[0], BATCH, flux[1], flux[2]));
+            long[] flowable = drain(out, "[4/5] Flowable",
+                    RxJavaAdapters.streamToFlowable(Streams.fromIterable(answers), rt));
+            measured.add(String.format(Locale.ROOT, "Flowable: %d requests of %d, %d delivered, most outstanding %d",
+                    flowable[0], BATCH, flowable[1], flowable[2]));
+            // And Reactor calling back into Weft: a Flux whose items are Weft tasks.
+            long sum = Flux.range(1, 10).flatMap(i -> ReactorAdapters.futureToMono(() -> Futures.lazy(() -> i * i), rt))
+                    .reduce(0, Integer::sum).block();
+            measured.add("Flux.range(1, 10).flatMap(Weft task i*i) summed to " + sum);
+            listener.close();
         }
-        boolean clean = rt.shutdown(Duration.ofSeconds(5));
-        out.printf("shutdown %s in %.1f ms total%n", clean ? "clean: every runtime thread ended" : "TIMED OUT",
-                (System.nanoTime() - started) / 1e6);
+        int threadsLeft = weftThreads() - threadsBefore;
+        out.printf("[5/5] runtime closed: %d Weft threads left%n", Math.max(0, threadsLeft));
+        out.println("Measured:");
+        for (String m : measured) {
+            out.println("  " + m);
+        }
+        out.printf(Locale.ROOT, "  the whole demo took %.0f ms%n", (System.nanoTime() - started) / 1e6);
+    }
+
+    /** Subscribes with a subscriber that requests BATCH at a time and reports the flow. */
+    private static long[] drain(PrintStream out, String label, org.reactivestreams.Publisher<String> publisher) {
+        long[] stats = new long[3]; // requests made, items delivered, most outstanding at once
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        publisher.subscribe(new Subscriber<String>() {
+            private Subscription s;
+            private final AtomicLong outstanding = new AtomicLong();
+
+            @Override
+            public void onSubscribe(Subscription s) {
+                this.s = s;
+                ask();
+            }
+
+            private void ask() {
+                stats[0]++;
+                stats[2] = Math.max(stats[2], outstanding.addAndGet(BATCH));
+                s.request(BATCH);
+            }
+
+            private boolean overDelivered;
+
+            @Override
+            public void onNext(String item) {
+                stats[1]++;
+                long left = outstanding.decrementAndGet();
+                overDelivered |= left < 0;
+                if (left == 0) {
+                    out.printf("%s requested %3d, delivered %3d%n", label, stats[0] * BATCH, stats[1]);
+                    ask();
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                out.println(label + " failed: " + t);
+                done.countDown();
+            }
+
+            @Override
+            public void onComplete() {
+                out.printf("%s complete: %d delivered, %s%n", label, stats[1],
+                        overDelivered ? "MORE THAN REQUESTED (a backpressure bug)" : "never more than requested");
+                done.countDown();
+            }
+        });
+        try {
+            if (!done.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                out.println(label + " did not complete within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return stats;
+    }
+
+    private static int weftThreads() {
+        int n = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("weft-") && t.isAlive()) {
+                n++;
+            }
+        }
+        return n;
     }
 }
