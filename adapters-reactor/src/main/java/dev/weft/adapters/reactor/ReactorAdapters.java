@@ -225,9 +225,9 @@ public final class ReactorAdapters {
     /**
      * The runtime as a Reactor {@link Scheduler}: each scheduled task is a Weft task; delays and
      * periods use the runtime's timing wheel; each {@code Worker} runs its tasks one at a time,
-     * in order; disposing a task, a worker or the scheduler cancels what is pending. Disposing the
-     * scheduler does not shut the runtime down: it belongs to its owner. A Runnable that throws
-     * goes to {@code Hooks.onErrorDropped}.
+     * in order; disposing a task or a worker cancels what is pending on it. Disposing the
+     * scheduler refuses new work and does not shut the runtime down: it belongs to its owner. A
+     * Runnable that throws goes to {@code Hooks.onErrorDropped}.
      *
      * @param runtime the runtime
      * @return a new scheduler on it

@@ -246,8 +246,8 @@ public final class RxJavaAdapters {
 
     /**
      * The runtime as an RxJava {@link Scheduler}: direct work is a task each, delays run on the
-     * timing wheel, a Worker runs its tasks one at a time in order, and disposing cancels what is
-     * pending.
+     * timing wheel, a Worker runs its tasks one at a time in order, and disposing a task or a
+     * worker cancels what is pending on it.
      *
      * @param runtime the runtime
      * @return the scheduler
