@@ -20,4 +20,10 @@ public interface RuntimeScheduler extends Scheduler {
 
     /** Whether the calling thread is one of this executor's (a worker, or the current-thread core). */
     boolean isInside();
+
+    /**
+     * Reports the executor's counters and queue depths. Read without stopping anything, so the
+     * numbers are each current but not taken at one instant.
+     */
+    void counters(SchedulerCounters into);
 }

@@ -63,6 +63,9 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     private volatile ThreadParker coreParker;
     private volatile boolean shutdown;
     private int tick;
+    // Metrics: written by the core thread only, read racily by WeftRuntime.metrics().
+    private long polls;
+    private long parks;
 
     public CurrentThreadScheduler(RuntimeContext context, OwnedTasks owned, int spins) {
         this.context = context;
@@ -170,6 +173,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
                 if (t == null) {
                     break;
                 }
+                polls++;
                 t.run();
                 ran++;
             }
@@ -177,6 +181,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
                 io.prepareSelect();
                 long nanos = time.nanosUntilNextDeadline();
                 if (!root.parker.tryConsume() && !root.woken) {
+                    parks++;
                     io.select(nanos); // sleeps until I/O, the next timer, or a wake
                     root.parker.tryConsume();
                 } else {
@@ -270,6 +275,14 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
             t.cancelForShutdown();
         }
         return true;
+    }
+
+    @Override
+    public void counters(dev.weft.internal.scheduler.SchedulerCounters into) {
+        into.polls = polls;
+        into.parks = parks;
+        into.globalQueueDepth = remote.length();
+        into.localQueueDepths = new int[] {local.size()}; // racy read of the core's deque size
     }
 
     // VarHandle mechanics

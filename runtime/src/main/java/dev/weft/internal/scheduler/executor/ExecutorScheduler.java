@@ -47,6 +47,8 @@ public final class ExecutorScheduler implements RuntimeScheduler {
     private final Thread driver;
     private volatile boolean shutdown;
     private int active; // polls running now; guarded by `this`
+    private final java.util.concurrent.atomic.LongAdder polls = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder submitted = new java.util.concurrent.atomic.LongAdder();
 
     public ExecutorScheduler(RuntimeContext context, OwnedTasks owned, Executor executor, String threadPrefix, int spins) {
         this.context = context;
@@ -96,6 +98,7 @@ public final class ExecutorScheduler implements RuntimeScheduler {
 
     private void submit(Task<?> task) {
         try {
+            submitted.increment();
             executor.execute(() -> runOnce(task));
         } catch (RejectedExecutionException e) {
             // The executor refuses work (it was disposed): the task can never run again.
@@ -115,6 +118,7 @@ public final class ExecutorScheduler implements RuntimeScheduler {
         RUNNING_ON.set(this);
         RuntimeContext prev = RuntimeContext.enter(context);
         try {
+            polls.increment();
             task.run();
         } finally {
             RuntimeContext.exit(prev);
@@ -192,5 +196,13 @@ public final class ExecutorScheduler implements RuntimeScheduler {
             return false;
         }
         return !driver.isAlive();
+    }
+
+    @Override
+    public void counters(dev.weft.internal.scheduler.SchedulerCounters into) {
+        long p = polls.sum();
+        into.polls = p;
+        // Polls handed to the executor and not yet started or finished: its queue, as we see it.
+        into.globalQueueDepth = (int) Math.max(0, Math.min(Integer.MAX_VALUE, submitted.sum() - p));
     }
 }

@@ -237,4 +237,17 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
         }
         return stopped;
     }
+
+    @Override
+    public void counters(dev.weft.internal.scheduler.SchedulerCounters into) {
+        into.globalQueueDepth = injector.length();
+        into.localQueueDepths = new int[workers.length];
+        for (int i = 0; i < workers.length; i++) {
+            Worker w = workers[i];
+            into.polls += w.polls;
+            into.steals += w.steals;
+            into.parks += w.parks;
+            into.localQueueDepths[i] = w.local.capacity() - w.local.remaining() + (w.lifoOccupied() ? 1 : 0);
+        }
+    }
 }

@@ -121,6 +121,17 @@ final class Worker implements Runnable {
         return first;
     }
 
+    // Metrics, written by this worker only and read racily by WeftRuntime.metrics() (64-bit
+    // plain longs do not tear; a reader may see a slightly old value, which metrics tolerate).
+    long polls;
+    long steals;
+    long parks;
+
+    /** Whether the LIFO slot holds a task (racy; for metrics). */
+    boolean lifoOccupied() {
+        return lifo != null;
+    }
+
     private void runTask(Task<?> task) {
         if (searching) {
             // Found work: stop searching, and if we were the last searcher wake another worker
@@ -130,6 +141,7 @@ final class Worker implements Runnable {
                 shared.notifyParked();
             }
         }
+        polls++;
         task.run();
         for (int lifoPolls = 0;; lifoPolls++) {
             Task<?> next = lifo;
@@ -144,6 +156,7 @@ final class Worker implements Runnable {
                 }
                 return;
             }
+            polls++;
             next.run();
         }
     }
@@ -165,6 +178,7 @@ final class Worker implements Runnable {
             }
             Task<?> t = victim.local.stealInto(local);
             if (t != null) {
+                steals++;
                 return t;
             }
         }
@@ -175,6 +189,7 @@ final class Worker implements Runnable {
         if (lifo != null || local.hasTasks()) {
             return;
         }
+        parks++;
         boolean lastSearcher = shared.idle.transitionWorkerToParked(index, searching);
         searching = false;
         if (lastSearcher) {

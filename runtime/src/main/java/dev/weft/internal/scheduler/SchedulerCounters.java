@@ -1,0 +1,10 @@
+package dev.weft.internal.scheduler;
+
+/** What an executor reports for WeftRuntime.metrics(); filled in by RuntimeScheduler.counters. */
+public final class SchedulerCounters {
+    public long polls;
+    public long steals;
+    public long parks;
+    public int globalQueueDepth;
+    public int[] localQueueDepths = new int[0];
+}
