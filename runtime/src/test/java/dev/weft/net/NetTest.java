@@ -124,6 +124,11 @@ class NetTest {
 
     /** Accepts `count` connections and spawns an Echo for each. */
     static Future<Void> serve(WeftRuntime rt, TcpListener l, int count) {
+        return serve(rt, l, count, new ArrayList<>());
+    }
+
+    /** Accepts `count` connections, each echoed by its own task, whose handles go to `handlers`. */
+    static Future<Void> serve(WeftRuntime rt, TcpListener l, int count, List<JoinHandle<Long>> handlers) {
         int[] accepted = new int[1];
         @SuppressWarnings({"unchecked", "rawtypes"})
         Future<TcpStream>[] next = new Future[1];
@@ -138,7 +143,7 @@ class NetTest {
                 }
                 next[0] = null;
                 accepted[0]++;
-                rt.spawn(new Echo(p.value()));
+                handlers.add(rt.spawn(new Echo(p.value())));
             }
             return Poll.ready(null);
         };
@@ -193,7 +198,8 @@ class NetTest {
     void aThousandConcurrentConnections() {
         try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
             TcpListener l = rt.blockOn(TcpListener.bind(ANY_LOCAL_PORT));
-            JoinHandle<Void> server = rt.spawn(serve(rt, l, 1_000));
+            List<JoinHandle<Long>> handlers = new ArrayList<>(); // filled by the server task only
+            JoinHandle<Void> server = rt.spawn(serve(rt, l, 1_000, handlers));
             List<JoinHandle<byte[]>> clients = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
                 byte[] msg = ("client " + i + " says hi").getBytes(StandardCharsets.US_ASCII);
@@ -203,7 +209,10 @@ class NetTest {
             for (int i = 0; i < 1_000; i++) {
                 assertEquals("client " + i + " says hi", new String(replies.get(i), StandardCharsets.US_ASCII));
             }
-            rt.blockOn(server);
+            rt.blockOn(server); // after this, `handlers` is complete and no longer written
+            // A client sees EOF when its echo task half-closes, which can be before that task
+            // closes its socket: wait for every echo task before counting registrations.
+            rt.blockOn(Futures.joinAll(new ArrayList<>(handlers)));
             l.close();
             assertEquals(0, rt.blockOn(Futures.lazy(() -> RuntimeContext.current().io.registeredCount())),
                     "every socket deregistered");
