@@ -108,6 +108,18 @@ public final class WeftRuntime implements AutoCloseable {
     }
 
     /**
+     * Whether the thread is a worker of some Weft runtime's multi-thread executor: a thread that
+     * must never block, since every task queued behind it would wait. For tools that police
+     * blocking calls (BlockHound: see the weft-integrations module).
+     *
+     * @param thread the thread to test
+     * @return true for a Weft worker thread
+     */
+    public static boolean isWorkerThread(Thread thread) {
+        return thread instanceof RuntimeContext.Owner;
+    }
+
+    /**
      * Spawns {@code future} as a task. It is first polled on a worker (or by the current-thread
      * executor's blockOn), never inline.
      *
