@@ -3,6 +3,10 @@
  * primitives. Depends on the JDK alone.
  */
 module dev.weft.runtime {
+    // JFR events for polls, parks and long polls (off unless enabled); a JDK module.
+    requires jdk.jfr;
+    exports dev.weft.internal.diagnostics to jdk.jfr;
+
     // API
     exports dev.weft.future;
     exports dev.weft.net;

@@ -12,6 +12,7 @@ import dev.weft.internal.scheduler.blocking.BlockingPool;
 import dev.weft.internal.scheduler.currentthread.CurrentThreadScheduler;
 import dev.weft.internal.scheduler.executor.ExecutorScheduler;
 import dev.weft.internal.scheduler.multithread.MultiThreadScheduler;
+import dev.weft.internal.scheduler.multithread.Watchdog;
 import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.Task;
 import dev.weft.internal.util.Checks;
@@ -75,8 +76,10 @@ public final class WeftRuntime implements AutoCloseable {
         } else {
             workerCount = b.workerThreads;
             owned = new OwnedTasks(workerCount * 4);
+            Watchdog watchdog = b.longPollReporter == null ? null : new Watchdog(b.longPollThreshold.toNanos(),
+                    (thread, nanos, stack) -> b.longPollReporter.accept(new LongPoll(thread, Duration.ofNanos(nanos), stack)));
             scheduler = new MultiThreadScheduler(context, owned, workerCount, prefix, b.spinsBeforePark,
-                    b.localQueueCapacity);
+                    b.localQueueCapacity, watchdog);
         }
         blocking = new BlockingPool(owned, prefix, b.maxBlockingThreads, b.blockingKeepAlive.toNanos());
     }
@@ -298,8 +301,32 @@ public final class WeftRuntime implements AutoCloseable {
         private int localQueueCapacity = 256;
         private boolean pausedClock;
         private java.util.concurrent.Executor executor;
+        private Duration longPollThreshold;
+        private java.util.function.Consumer<? super LongPoll> longPollReporter;
 
         private Builder() {}
+
+        /**
+         * Turns on the long-poll watchdog of the multi-thread executor: a daemon thread that
+         * reports, once per poll, any task poll still running after {@code threshold} (a blocking
+         * call on a worker), with the worker's stack, to {@code reporter} and as the JFR event
+         * {@code dev.weft.LongPoll}. Off by default; when on, each poll also reads the clock twice.
+         *
+         * @param threshold how long a poll may run before it is reported; positive
+         * @param reporter receives the reports, on the watchdog thread
+         * @return this builder
+         * @throws IllegalArgumentException "longPollThreshold > 0 required but it was PT0S"
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder longPollWatchdog(Duration threshold, java.util.function.Consumer<? super LongPoll> reporter) {
+            Checks.notNull(threshold, "threshold");
+            if (threshold.isZero() || threshold.isNegative()) {
+                throw new IllegalArgumentException("longPollThreshold > 0 required but it was " + threshold);
+            }
+            this.longPollThreshold = threshold;
+            this.longPollReporter = Checks.notNull(reporter, "reporter");
+            return this;
+        }
 
         /**
          * Selects the multi-thread work-stealing executor (the default).

@@ -49,8 +49,12 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     private final AtomicReference<Worker> driverHolder = new AtomicReference<>();
     private volatile boolean shutdown;
 
+    /** The long-poll watchdog, or null when it is off (Worker checks this before timing a poll). */
+    final Watchdog watchdog;
+
     public MultiThreadScheduler(RuntimeContext context, OwnedTasks owned, int workerCount, String namePrefix,
-            int spins, int localQueueCapacity) {
+            int spins, int localQueueCapacity, Watchdog watchdog) {
+        this.watchdog = watchdog;
         this.context = context;
         this.time = context.time;
         this.io = context.io;
@@ -66,6 +70,9 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
         }
         for (Worker w : workers) {
             w.thread.start();
+        }
+        if (watchdog != null) {
+            watchdog.start(workers, namePrefix + "-watchdog");
         }
     }
 
@@ -218,6 +225,9 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     @Override
     public boolean shutdown(long deadlineNanos) {
         shutdown = true;
+        if (watchdog != null) {
+            watchdog.stop();
+        }
         cancelAll(injector.close());
         for (Worker w : workers) {
             unpark(w);

@@ -127,6 +127,13 @@ final class Worker implements Runnable {
     long steals;
     long parks;
 
+    /**
+     * When the long-poll watchdog is on: System.nanoTime() at the start of the running poll, 0
+     * between polls. Written by this worker (volatile, so the watchdog sees it), read by the
+     * watchdog thread.
+     */
+    volatile long pollStartNanos;
+
     /** Whether the LIFO slot holds a task (racy; for metrics). */
     boolean lifoOccupied() {
         return lifo != null;
@@ -142,7 +149,7 @@ final class Worker implements Runnable {
             }
         }
         polls++;
-        task.run();
+        poll(task);
         for (int lifoPolls = 0;; lifoPolls++) {
             Task<?> next = lifo;
             if (next == null) {
@@ -157,7 +164,34 @@ final class Worker implements Runnable {
                 return;
             }
             polls++;
-            next.run();
+            poll(next);
+        }
+    }
+
+    /** Runs one poll, timed for the watchdog and JFR only when they are on. */
+    private void poll(Task<?> task) {
+        if (shared.watchdog == null && !dev.weft.internal.diagnostics.TaskPollEvent.EMIT) {
+            task.run();
+            return;
+        }
+        dev.weft.internal.diagnostics.TaskPollEvent event = null;
+        if (dev.weft.internal.diagnostics.TaskPollEvent.EMIT) {
+            event = new dev.weft.internal.diagnostics.TaskPollEvent();
+            event.begin();
+        }
+        if (shared.watchdog != null) {
+            pollStartNanos = System.nanoTime();
+        }
+        try {
+            task.run();
+        } finally {
+            if (shared.watchdog != null) {
+                pollStartNanos = 0;
+            }
+            if (event != null && event.shouldCommit()) {
+                event.worker = index;
+                event.commit();
+            }
         }
     }
 
@@ -190,6 +224,19 @@ final class Worker implements Runnable {
             return;
         }
         parks++;
+        dev.weft.internal.diagnostics.WorkerParkEvent parkEvent = new dev.weft.internal.diagnostics.WorkerParkEvent();
+        parkEvent.begin();
+        try {
+            parkUntilWoken();
+        } finally {
+            if (parkEvent.shouldCommit()) {
+                parkEvent.worker = index;
+                parkEvent.commit();
+            }
+        }
+    }
+
+    private void parkUntilWoken() {
         boolean lastSearcher = shared.idle.transitionWorkerToParked(index, searching);
         searching = false;
         if (lastSearcher) {
