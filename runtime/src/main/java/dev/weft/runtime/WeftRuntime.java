@@ -58,10 +58,12 @@ public final class WeftRuntime implements AutoCloseable {
     private final BlockingPool blocking;
     private final int workerCount;
     private volatile boolean shutdown;
+    private final boolean recordSpawnSites;
     private final java.util.concurrent.atomic.LongAdder spawned = new java.util.concurrent.atomic.LongAdder();
 
     private WeftRuntime(Builder b) {
         String prefix = b.threadNamePrefix + "-" + RUNTIME_IDS.getAndIncrement();
+        recordSpawnSites = b.recordSpawnSites;
         time = new TimeDriver(b.pausedClock ? Clock.paused() : Clock.system());
         io = new IoDriver();
         RuntimeContext context = new RuntimeContext(this, time, io);
@@ -120,6 +122,49 @@ public final class WeftRuntime implements AutoCloseable {
      */
     public static boolean isWorkerThread(Thread thread) {
         return thread instanceof RuntimeContext.Owner;
+    }
+
+    /**
+     * Spawns {@code future} as a task with a name, shown by {@link #dumpTasks()} with the time
+     * since its last poll (and where it was spawned, if the runtime records spawn sites). A named
+     * task reads the clock once per poll; use plain {@link #spawn(Future)} on hot paths.
+     *
+     * @param name the name, for diagnostics
+     * @param future the future to run
+     * @param <T> the type of its value
+     * @return the handle
+     * @throws NullPointerException if an argument is null
+     */
+    public <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        Checks.notNull(name, "name");
+        Checks.notNull(future, "future");
+        StackTraceElement[] site = recordSpawnSites ? new Throwable().getStackTrace() : null;
+        if (site != null && site.length > 1) {
+            site = java.util.Arrays.copyOfRange(site, 1, site.length); // drop this frame
+        }
+        return spawn(new NamedFuture<>(name, future, site));
+    }
+
+    /**
+     * Every live task that has waited at least once: its name, state, time since its last poll
+     * and (when recorded) where it was spawned. For finding a task that hangs. Takes each shard
+     * lock of the task registry briefly; safe from any thread.
+     *
+     * @return the tasks, in no particular order
+     */
+    public java.util.List<TaskInfo> dumpTasks() {
+        long now = System.nanoTime();
+        java.util.List<TaskInfo> out = new java.util.ArrayList<>();
+        for (Task<?> t : owned.snapshot()) {
+            Object f = t.futureForDiagnostics();
+            if (f instanceof NamedFuture) {
+                NamedFuture<?> n = (NamedFuture<?>) f;
+                out.add(new TaskInfo(n.name, t.describeState(), Duration.ofNanos(Math.max(0, now - n.lastPollEndNanos)), n.spawnedAt));
+            } else {
+                out.add(new TaskInfo("unnamed", t.describeState(), null, null));
+            }
+        }
+        return out;
     }
 
     /**
@@ -302,9 +347,22 @@ public final class WeftRuntime implements AutoCloseable {
         private boolean pausedClock;
         private java.util.concurrent.Executor executor;
         private Duration longPollThreshold;
+        private boolean recordSpawnSites;
         private java.util.function.Consumer<? super LongPoll> longPollReporter;
 
         private Builder() {}
+
+        /**
+         * Makes {@link WeftRuntime#spawn(String, Future)} record where each named task was
+         * spawned (a stack trace per spawn: for debugging, not for production hot paths), shown
+         * by {@link WeftRuntime#dumpTasks()}.
+         *
+         * @return this builder
+         */
+        public Builder recordSpawnSites() {
+            recordSpawnSites = true;
+            return this;
+        }
 
         /**
          * Turns on the long-poll watchdog of the multi-thread executor: a daemon thread that

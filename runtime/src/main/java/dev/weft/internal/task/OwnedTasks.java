@@ -109,6 +109,19 @@ public final class OwnedTasks {
         }
     }
 
+    /** Every task linked now (those that have waited at least once and not completed); for the task dump. */
+    public java.util.List<Task<?>> snapshot() {
+        java.util.List<Task<?>> all = new java.util.ArrayList<>();
+        for (Shard s : shards) {
+            synchronized (s) {
+                for (Task<?> t = s.head; t != null; t = t.ownedNext) {
+                    all.add(t);
+                }
+            }
+        }
+        return all;
+    }
+
     /** Counts the waiting tasks; takes every shard lock, so for tests and diagnostics only. */
     public int size() {
         int n = 0;

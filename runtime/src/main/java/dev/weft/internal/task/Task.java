@@ -376,4 +376,24 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
             throw new ExceptionInInitializerError(e);
         }
     }
+
+    /** For the task dump: "running", "queued", "waiting", or "finishing" from the state word (racy). */
+    public String describeState() {
+        int s = state;
+        if ((s & RUNNING) != 0) {
+            return "running";
+        }
+        if ((s & COMPLETE) != 0) {
+            return "finishing";
+        }
+        if ((s & NOTIFIED) != 0) {
+            return "queued";
+        }
+        return "waiting";
+    }
+
+    /** For the task dump: the future the task runs (racy; null once it completed). */
+    public Future<?> futureForDiagnostics() {
+        return future;
+    }
 }
