@@ -198,6 +198,13 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
         requestingThread = Thread.currentThread();
         try {
             s.request(n);
+        } catch (Throwable t) {
+            // Rule 3.16: request must return normally. A publisher that throws is broken: cancel
+            // it and fail the stream with what it threw.
+            finished = true;
+            flowing = false;
+            cancelUpstream();
+            throw t;
         } finally {
             requestingThread = null;
         }

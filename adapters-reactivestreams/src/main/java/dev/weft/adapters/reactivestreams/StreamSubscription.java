@@ -208,8 +208,8 @@ final class StreamSubscription<T> implements Subscription {
 
         /** Rule 2.13: a subscriber that throws is broken; the subscription is cancelled. */
         private Poll<Void> subscriberFailed(String signal, Throwable t) {
+            WeftHooks.onUndeliverableError(ruleViolation(signal, t)); // reported before the cancel it causes
             finish();
-            WeftHooks.onUndeliverableError(ruleViolation(signal, t));
             return Poll.ready(null);
         }
 
