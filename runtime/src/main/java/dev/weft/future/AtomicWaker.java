@@ -120,6 +120,11 @@ public final class AtomicWaker {
         }
     }
 
+    /** For the stress tests: the raw state word, read through the named constants. */
+    int state() {
+        return state;
+    }
+
     // VarHandle mechanics
     private static final VarHandle STATE;
 

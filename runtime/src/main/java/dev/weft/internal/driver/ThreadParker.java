@@ -18,9 +18,9 @@ public final class ThreadParker implements Parker {
      * before unpark() is visible to the owner after park() returns.
      */
 
-    private static final int EMPTY = 0;
-    private static final int PARKED = 1;
-    private static final int NOTIFIED = 2;
+    static final int EMPTY = 0;
+    static final int PARKED = 1;
+    static final int NOTIFIED = 2;
 
     private final int spins;
 
@@ -100,6 +100,11 @@ public final class ThreadParker implements Parker {
         if ((int) STATE.getAndSet(this, NOTIFIED) == PARKED) {
             LockSupport.unpark(owner);
         }
+    }
+
+    /** For the stress tests: the raw state word, read through the named constants. */
+    int state() {
+        return state;
     }
 
     // VarHandle mechanics

@@ -82,7 +82,8 @@ final class Worker implements Runnable {
         }
     }
 
-    private Task<?> nextTask() {
+    /** Owner only; package-private for the LIFO stress test. */
+    Task<?> nextTask() {
         if (tick % GLOBAL_QUEUE_INTERVAL == 0) {
             Task<?> t = shared.injector.pop();
             if (t != null) {
