@@ -1,5 +1,6 @@
 package dev.weft.future;
 
+import dev.weft.internal.wake.Wakers;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -87,11 +88,11 @@ public final class AtomicWaker {
                 Waker w = this.waker;
                 this.waker = null;
                 STATE.getAndSet(this, WAITING);
-                w.wake();
+                Wakers.wake(w);
             }
         } else if (prev == WAKING) {
             // Rule 3: a wake is being delivered to the old waker; the new one must hear it too.
-            waker.wake();
+            Wakers.wake(waker);
         }
         // Otherwise a concurrent register() holds the slot: a caller bug, ignored as futures-rs does.
     }
@@ -112,11 +113,16 @@ public final class AtomicWaker {
         return null;
     }
 
-    /** Wakes and clears the registered waker, if any. Safe from any thread. */
+    /**
+     * Wakes and clears the registered waker, if any. Safe from any thread. A waker that throws is
+     * reported to {@link dev.weft.runtime.WeftHooks#setErrorHandler the error hook} and this call
+     * returns normally, so a publisher's {@code onNext} that wakes its poller never throws
+     * (Reactive Streams rule 2.13).
+     */
     public void wake() {
         Waker w = take();
         if (w != null) {
-            w.wake();
+            Wakers.wake(w);
         }
     }
 

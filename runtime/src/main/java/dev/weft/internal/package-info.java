@@ -4,7 +4,8 @@
  *
  * <ol>
  *   <li>{@code util}: argument checks, rethrowing, the undeliverable-error sink; depends on nothing;
- *   <li>{@code dev.weft.future} (API): the contract and the combinators; uses util only;
+ *   <li>{@code wake}: waking a user's waker, routing what it throws to util's error sink;
+ *   <li>{@code dev.weft.future} (API): the contract and the combinators; uses util and wake only;
  *   <li>{@code task}: the task state machine, OwnedTasks and the Scheduler interface; uses the
  *       future API and {@code JoinHandle};
  *   <li>{@code scheduler.*}: the executors; they see only the driver's narrow surface: the

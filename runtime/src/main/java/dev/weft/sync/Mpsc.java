@@ -5,6 +5,7 @@ import dev.weft.future.Future;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import dev.weft.internal.util.Checks;
+import dev.weft.internal.wake.Wakers;
 import dev.weft.stream.AsyncSink;
 import dev.weft.stream.AsyncStream;
 import java.util.ArrayDeque;
@@ -142,10 +143,10 @@ public final class Mpsc<T> {
 
     private static void wake(Waker a, Waker b) {
         if (a != null) {
-            a.wake();
+            Wakers.wake(a);
         }
         if (b != null) {
-            b.wake();
+            Wakers.wake(b);
         }
     }
 
@@ -212,7 +213,7 @@ public final class Mpsc<T> {
                 wakeReceiver = c.takeReceiverWaker();
             }
             if (wakeReceiver != null) {
-                wakeReceiver.wake();
+                Wakers.wake(wakeReceiver);
             }
             return Poll.ready(null);
         }
@@ -283,7 +284,7 @@ public final class Mpsc<T> {
                 w = ch.takeReceiverWaker();
             }
             if (w != null) {
-                w.wake();
+                Wakers.wake(w);
             }
             return true;
         }
@@ -400,7 +401,7 @@ public final class Mpsc<T> {
                 w = ch.takeReceiverWaker();
             }
             if (w != null) {
-                w.wake();
+                Wakers.wake(w);
             }
         }
 
@@ -490,7 +491,7 @@ public final class Mpsc<T> {
                 admitted = ch.admitOne();
             }
             if (admitted != null) {
-                admitted.wake();
+                Wakers.wake(admitted);
             }
             return Poll.ready(item);
         }

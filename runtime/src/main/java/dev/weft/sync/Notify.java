@@ -4,6 +4,7 @@ import dev.weft.future.Context;
 import dev.weft.future.Future;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.internal.wake.Wakers;
 
 /**
  * Wakes waiting tasks without passing a value, after tokio's {@code Notify}.
@@ -61,7 +62,7 @@ public final class Notify {
             w = chooseOne();
         }
         if (w != null) {
-            w.wake();
+            Wakers.wake(w);
         }
     }
 
@@ -154,7 +155,7 @@ public final class Notify {
                 waker = null;
             }
             if (pass != null) {
-                pass.wake();
+                Wakers.wake(pass);
             }
         }
     }

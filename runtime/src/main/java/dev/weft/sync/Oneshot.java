@@ -5,6 +5,7 @@ import dev.weft.future.Future;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import dev.weft.internal.util.Checks;
+import dev.weft.internal.wake.Wakers;
 
 /**
  * A channel for exactly one value: this object is the sending side, {@link #receiver()} the
@@ -86,7 +87,7 @@ public final class Oneshot<T> {
             receiverWaker = null;
         }
         if (w != null) {
-            w.wake();
+            Wakers.wake(w);
         }
     }
 
@@ -102,7 +103,7 @@ public final class Oneshot<T> {
             receiverWaker = null;
         }
         if (w != null) {
-            w.wake();
+            Wakers.wake(w);
         }
     }
 

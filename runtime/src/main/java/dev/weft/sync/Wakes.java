@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.future.Waker;
+import dev.weft.internal.wake.Wakers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,11 +37,11 @@ final class Wakes {
             return;
         }
         if (acc instanceof Waker) {
-            ((Waker) acc).wake();
+            Wakers.wake((Waker) acc);
             return;
         }
         for (Waker w : (List<Waker>) acc) {
-            w.wake();
+            Wakers.wake(w);
         }
     }
 }

@@ -507,6 +507,23 @@ class WeftRuntimeTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void anInterruptedThreadBlocksInBlockOnWithoutSpinningAndKeepsItsFlag(String name, Supplier<WeftRuntime> make) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        try (WeftRuntime rt = make.get()) {
+            Thread.currentThread().interrupt();
+            long cpuBefore = cpu.getCurrentThreadCpuTime();
+            // A real 300 ms wait: long enough that a spinning wait would burn most of it in CPU.
+            rt.blockOn(dev.weft.time.Time.sleep(Duration.ofMillis(300)));
+            long cpuMillis = (cpu.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
+            assertTrue(Thread.interrupted(), "blockOn kept the interrupt status (and this clears it)");
+            assertTrue(cpuMillis < 150, name + ": the waiting thread used " + cpuMillis + " ms of CPU in a 300 ms wait");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     @Test
     void builderRejectsBadInputWithClearMessages() {
         WeftRuntime.Builder b = WeftRuntime.builder();

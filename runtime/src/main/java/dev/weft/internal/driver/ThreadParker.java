@@ -62,6 +62,21 @@ public final class ThreadParker implements Parker {
             consume(); // the only other state is NOTIFIED
             return;
         }
+        // LockSupport.park returns at once while the interrupt flag is set, so an interrupted
+        // blockOn thread would spin. Waits are not interruptible (as CompletableFuture.join):
+        // the flag is cleared while blocked and set again on the way out.
+        boolean interrupted = Thread.interrupted();
+        if (blockUntilNotified(nanos) || interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The state is PARKED; returns once a notification is consumed or the time is up, and
+     * whether the thread was interrupted meanwhile (the flag is cleared so park blocks again).
+     */
+    private boolean blockUntilNotified(long nanos) {
+        boolean interrupted = false;
         long deadline = nanos > 0 ? System.nanoTime() + nanos : 0L;
         for (;;) {
             if (nanos > 0) {
@@ -71,15 +86,16 @@ public final class ThreadParker implements Parker {
                     if (!STATE.compareAndSet(this, PARKED, EMPTY)) {
                         consume();
                     }
-                    return;
+                    return interrupted;
                 }
                 LockSupport.parkNanos(this, left);
             } else {
                 LockSupport.park(this);
             }
             if (consume()) {
-                return;
+                return interrupted;
             }
+            interrupted |= Thread.interrupted();
         }
     }
 

@@ -93,6 +93,10 @@ public final class IoDriver {
      * positive value blocks at most that long. Called by one thread at a time.
      */
     public int select(long nanos) {
+        // Selector.select returns at once while the thread's interrupt flag is set, so a
+        // blockOn thread that was interrupted would spin here. Waits are not interruptible (as
+        // CompletableFuture.join): clear the flag for the select and set it again afterwards.
+        boolean interrupted = Thread.interrupted();
         int n;
         try {
             if (nanos == 0) {
@@ -106,6 +110,9 @@ public final class IoDriver {
             throw new UncheckedIOException("select failed", e);
         } finally {
             selecting = false;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (n == 0) {
             return 0;

@@ -1,6 +1,7 @@
 package dev.weft.internal.driver.time;
 
 import dev.weft.future.Waker;
+import dev.weft.internal.wake.Wakers;
 
 /**
  * One registered deadline: a node of the timing wheel and the waker to wake when it passes.
@@ -55,7 +56,7 @@ public class TimerEntry {
         Waker w = waker;
         if (w != null) {
             waker = null; // the entry fires once; drop the task reference early
-            w.wake();
+            Wakers.wake(w); // one broken waker must not stop the wheel firing the rest
         }
     }
 }
