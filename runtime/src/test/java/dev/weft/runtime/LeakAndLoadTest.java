@@ -39,6 +39,44 @@ class LeakAndLoadTest {
         assertEquals(0, runtimeThreads("leakcheck").length, "threads left after shutdown");
     }
 
+    /** Open file descriptors of this process (Linux), or -1 where /proc/self/fd is missing. */
+    static long openFileDescriptors() throws java.io.IOException {
+        java.nio.file.Path fds = java.nio.file.Path.of("/proc/self/fd");
+        if (!java.nio.file.Files.isDirectory(fds)) {
+            return -1;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(fds)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void shutdownClosesTheSelector() throws Exception {
+        // Each runtime opens a Selector (an epoll and an eventfd descriptor on Linux), used here
+        // by a listener and a connection: fifty runtimes that leaked them would leak 100+.
+        org.junit.jupiter.api.Assumptions.assumeTrue(openFileDescriptors() >= 0, "needs /proc/self/fd");
+        for (int warm = 0; warm < 3; warm++) {
+            openAndShutDown(); // class loading and the JDK's own lazily opened files
+        }
+        long before = openFileDescriptors();
+        for (int i = 0; i < 50; i++) {
+            openAndShutDown();
+        }
+        long after = openFileDescriptors();
+        assertTrue(after - before < 10, "open descriptors went from " + before + " to " + after + " over 50 runtimes");
+    }
+
+    private static void openAndShutDown() {
+        WeftRuntime rt = WeftRuntime.builder().workerThreads(1).build();
+        dev.weft.net.TcpListener l = rt.blockOn(dev.weft.net.TcpListener.bind(new java.net.InetSocketAddress("127.0.0.1", 0)));
+        dev.weft.net.TcpStream c = rt.blockOn(dev.weft.net.TcpStream.connect(l.localAddress()));
+        dev.weft.net.TcpStream s = rt.blockOn(l.accept());
+        c.close();
+        s.close();
+        l.close();
+        assertTrue(rt.shutdown(Duration.ofSeconds(5)));
+    }
+
     /** Runs a task whose future holds `payload` to completion; returns a weak reference to it. */
     private static WeakReference<Object> spawnHolding(WeftRuntime rt, Object payload) {
         WeakReference<Object> ref = new WeakReference<>(payload);
