@@ -1,6 +1,8 @@
 package dev.weft.runtime;
 
+import dev.weft.future.Waker;
 import dev.weft.internal.util.Undeliverable;
+import dev.weft.internal.wake.Wakers;
 import java.util.function.Consumer;
 
 /**
@@ -43,5 +45,21 @@ public final class WeftHooks {
             throw new NullPointerException("error is null");
         }
         Undeliverable.report(error);
+    }
+
+    /**
+     * Wakes {@code waker} the way the runtime does: if the waker throws, the error goes to the
+     * handler above and this call returns normally. For adapter code that wakes a poller from a
+     * foreign callback ({@code onNext}, a {@code CompletableFuture} completion), where a throw
+     * would break the caller's contract (Reactive Streams rule 2.13) or strand other waiters.
+     *
+     * @param waker the waker to wake
+     * @throws NullPointerException "waker is null"
+     */
+    public static void wakeOrReport(Waker waker) {
+        if (waker == null) {
+            throw new NullPointerException("waker is null");
+        }
+        Wakers.wake(waker);
     }
 }

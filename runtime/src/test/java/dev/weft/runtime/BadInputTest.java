@@ -78,7 +78,9 @@ class BadInputTest {
         int checked = NullSweep.assertStaticMethodsRejectNull(Futures.class, BadInputTest::sample, Set.of("ready/0"))
                 + NullSweep.assertStaticMethodsRejectNull(Streams.class, BadInputTest::sample, Set.of("fold/1"))
                 + NullSweep.assertStaticMethodsRejectNull(Time.class, BadInputTest::sample, Set.of())
-                + NullSweep.assertStaticMethodsRejectNull(Watch.class, BadInputTest::sample, Set.of());
+                + NullSweep.assertStaticMethodsRejectNull(Watch.class, BadInputTest::sample, Set.of())
+                // setErrorHandler(null) restores the default handler, as documented.
+                + NullSweep.assertStaticMethodsRejectNull(WeftHooks.class, BadInputTest::sample, Set.of("setErrorHandler/0"));
         assertTrue(checked >= 40, "only " + checked + " parameters swept");
     }
 

@@ -4,6 +4,7 @@ import dev.weft.future.Context;
 import dev.weft.future.Future;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.runtime.WeftHooks;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
@@ -78,7 +79,7 @@ final class StageFuture<T> implements Future<T>, BiConsumer<T, Throwable> {
         completed = true;
         Waker w = waker;
         if (w != null) {
-            w.wake();
+            WeftHooks.wakeOrReport(w); // a throwing waker must not throw into the signal's caller
         }
     }
 

@@ -309,7 +309,7 @@ final class PublisherStream<T> implements AsyncStream<T>, StreamSubscriber<T> {
         parked = false;
         Waker w = waker;
         if (w != null) {
-            w.wake();
+            WeftHooks.wakeOrReport(w); // a throwing waker must not throw into the signal's caller
         }
     }
 

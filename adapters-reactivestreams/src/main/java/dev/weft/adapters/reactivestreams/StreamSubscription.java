@@ -100,7 +100,7 @@ final class StreamSubscription<T> implements Subscription {
     private void wakeTask() {
         Waker w = taskWaker;
         if (w != null) {
-            w.wake();
+            WeftHooks.wakeOrReport(w); // a throwing waker must not throw into the signal's caller
         }
     }
 

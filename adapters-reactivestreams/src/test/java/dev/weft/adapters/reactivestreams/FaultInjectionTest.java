@@ -115,4 +115,22 @@ class FaultInjectionTest {
                         ReactiveStreams.deferredStreamToPublisher(() -> Streams.fromIterable(IntStream.range(0, 5).boxed().toList()), rt)))),
                 "the runtime keeps working");
     }
+
+    @Test
+    void aWakerThatThrowsNeverThrowsIntoTheSignalsCaller() {
+        TestPublishers.Manual publisher = new TestPublishers.Manual(true);
+        AsyncStream<Integer> stream = ReactiveStreams.publisherToStream(publisher);
+        IllegalStateException boom = new IllegalStateException("waker failed");
+        dev.weft.future.Context throwing = dev.weft.future.Context.of(() -> {
+            throw boom;
+        });
+        // Subscribes (onSubscribe wakes the poller: the first throw), requests, and parks.
+        assertTrue(stream.pollNext(throwing).isPending());
+        assertTrue(publisher.requested.get() > 0);
+        publisher.subscriber.onNext(7); // wakes the poller again: must not throw (rule 2.13)
+        assertEquals(List.of(boom, boom), NoUndeliverableErrors.take(), "each failed wake reported once");
+        assertEquals(7, stream.pollNext(dev.weft.future.Context.of(() -> {})).value(), "the item was kept");
+        stream.cancel();
+        assertTrue(publisher.cancelled);
+    }
 }

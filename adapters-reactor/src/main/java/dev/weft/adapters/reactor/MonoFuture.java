@@ -4,6 +4,7 @@ import dev.weft.future.Context;
 import dev.weft.future.Future;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.runtime.WeftHooks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.reactivestreams.Subscription;
@@ -135,7 +136,7 @@ final class MonoFuture<T> implements Future<T>, CoreSubscriber<T> {
         completed = true;
         Waker w = waker;
         if (w != null) {
-            w.wake();
+            WeftHooks.wakeOrReport(w); // a throwing waker must not throw into the signal's caller
         }
     }
 

@@ -4,6 +4,7 @@ import dev.weft.future.Context;
 import dev.weft.future.Future;
 import dev.weft.future.Poll;
 import dev.weft.future.Waker;
+import dev.weft.runtime.WeftHooks;
 import io.reactivex.rxjava3.core.CompletableObserver;
 import io.reactivex.rxjava3.core.MaybeObserver;
 import io.reactivex.rxjava3.core.SingleObserver;
@@ -131,7 +132,7 @@ final class RxFuture<T, R> implements Future<R>, SingleObserver<T>, MaybeObserve
         completed = true;
         Waker w = waker;
         if (w != null) {
-            w.wake();
+            WeftHooks.wakeOrReport(w); // a throwing waker must not throw into the signal's caller
         }
     }
 
