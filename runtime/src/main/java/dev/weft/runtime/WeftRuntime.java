@@ -83,7 +83,7 @@ public final class WeftRuntime implements AutoCloseable {
             scheduler = new MultiThreadScheduler(context, owned, workerCount, prefix, b.spinsBeforePark,
                     b.localQueueCapacity, watchdog);
         }
-        blocking = new BlockingPool(owned, prefix, b.maxBlockingThreads, b.blockingKeepAlive.toNanos());
+        blocking = new BlockingPool(context, owned, prefix, b.maxBlockingThreads, b.blockingKeepAlive.toNanos());
     }
 
     /**
@@ -189,6 +189,8 @@ public final class WeftRuntime implements AutoCloseable {
     /**
      * Runs blocking work (file I/O, JDBC, {@code Thread.sleep}) on the blocking pool, never on a
      * worker. The pool grows on demand up to its bound, then queues, and retires idle threads.
+     * Inside the call {@link #current()} returns this runtime, and {@link #blockOn(Future)} may
+     * be used (the pool's threads are allowed to block), as in tokio's {@code spawn_blocking}.
      *
      * <p><strong>Cancellation:</strong> aborting the handle before the call starts skips it; a
      * call already running is not interrupted by abort (shutdown does interrupt it).

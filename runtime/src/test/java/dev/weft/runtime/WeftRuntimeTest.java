@@ -252,6 +252,19 @@ class WeftRuntimeTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void blockingWorkSeesItsRuntimeAndMayBlockOnIt(String name, Supplier<WeftRuntime> make) {
+        try (WeftRuntime rt = make.get()) {
+            assertSame(rt, rt.blockOn(rt.spawnBlocking(WeftRuntime::current)), "current() inside spawnBlocking");
+            // Blocking code calling back into async code: blockOn is allowed on the pool's threads.
+            Integer v = rt.blockOn(rt.spawnBlocking(() -> WeftRuntime.current().blockOn(rt.spawn(Futures.lazy(() -> 7)))));
+            assertEquals(7, v);
+            assertFalse(rt.blockOn(rt.spawnBlocking(() -> WeftRuntime.isWorkerThread(Thread.currentThread()))),
+                    "a blocking thread is not a worker (BlockHound lets it block)");
+        }
+    }
+
     @Test
     void theBlockingPoolIsBoundedAndQueuesTheRest() throws Exception {
         try (WeftRuntime rt = WeftRuntime.builder().workerThreads(1).maxBlockingThreads(2).build()) {

@@ -9,9 +9,16 @@ import dev.weft.internal.driver.time.TimeDriver;
  * ThreadLocal.
  */
 public final class RuntimeContext {
-    /** Threads that run a runtime's tasks. */
-    public interface Owner {
+    /**
+     * Threads that belong to a runtime: current() finds it there. The blocking pool's threads are
+     * members that may block (blockOn is allowed there, as tokio allows it in spawn_blocking).
+     */
+    public interface Member {
         RuntimeContext runtimeContext();
+    }
+
+    /** Threads that run a runtime's tasks: members that must never block. */
+    public interface Owner extends Member {
     }
 
     private static final ThreadLocal<RuntimeContext> ENTERED = new ThreadLocal<>();
@@ -30,8 +37,8 @@ public final class RuntimeContext {
     /** The context of the current thread's runtime, or null. */
     public static RuntimeContext current() {
         Thread t = Thread.currentThread();
-        if (t instanceof Owner) {
-            return ((Owner) t).runtimeContext();
+        if (t instanceof Member) {
+            return ((Member) t).runtimeContext();
         }
         return ENTERED.get();
     }

@@ -1,5 +1,6 @@
 package dev.weft.internal.scheduler.blocking;
 
+import dev.weft.internal.driver.RuntimeContext;
 import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.Scheduler;
 import dev.weft.internal.task.Task;
@@ -21,11 +22,11 @@ public final class BlockingPool implements Scheduler {
     private final ThreadPoolExecutor executor;
     private final OwnedTasks owned;
 
-    public BlockingPool(OwnedTasks owned, String namePrefix, int maxThreads, long keepAliveNanos) {
+    public BlockingPool(RuntimeContext context, OwnedTasks owned, String namePrefix, int maxThreads, long keepAliveNanos) {
         this.owned = owned;
         AtomicInteger ids = new AtomicInteger();
         ThreadFactory factory = r -> {
-            Thread t = new Thread(r, namePrefix + "-blocking-" + ids.getAndIncrement());
+            Thread t = new BlockingThread(r, namePrefix + "-blocking-" + ids.getAndIncrement(), context);
             t.setDaemon(true);
             return t;
         };
@@ -66,6 +67,21 @@ public final class BlockingPool implements Scheduler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** A member of the runtime, so WeftRuntime.current() works in blocking work; it may block. */
+    private static final class BlockingThread extends Thread implements RuntimeContext.Member {
+        private final RuntimeContext context;
+
+        BlockingThread(Runnable r, String name, RuntimeContext context) {
+            super(r, name);
+            this.context = context;
+        }
+
+        @Override
+        public RuntimeContext runtimeContext() {
+            return context;
         }
     }
 }
