@@ -231,6 +231,14 @@ class WeftRuntimeTest {
             });
             JoinHandle<Void> third = rt.spawn(Futures.lazy(() -> {
                 stop.set(true);
+                // Wake both: on a parallel executor one of them may have read `stop` just before
+                // it was set while the other, seeing it, completed; nothing else would wake it.
+                // (One that has not stored its waker yet will read `stop` after this.)
+                for (AtomicReference<dev.weft.future.Waker> w : List.of(pingWaker, pongWaker)) {
+                    if (w.get() != null) {
+                        w.get().wake();
+                    }
+                }
                 return null;
             }));
             rt.blockOn(Futures.joinAll(List.of(third, ping, pong)));
