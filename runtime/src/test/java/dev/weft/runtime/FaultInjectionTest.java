@@ -12,6 +12,7 @@ import dev.weft.future.Poll;
 import dev.weft.future.Waker;
 import dev.weft.sync.Mpsc;
 import dev.weft.sync.Notify;
+import dev.weft.testing.CountingWaker;
 import dev.weft.testing.NoUndeliverableErrors;
 import dev.weft.time.Time;
 import java.time.Duration;
@@ -48,15 +49,6 @@ class FaultInjectionTest {
         }
     }
 
-    static final class CountingWaker implements Waker {
-        final AtomicInteger wakes = new AtomicInteger();
-
-        @Override
-        public void wake() {
-            wakes.incrementAndGet();
-        }
-    }
-
     @Test
     void aPollThatThrowsFailsOnlyItsTaskWithThatException() {
         try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
@@ -85,8 +77,8 @@ class FaultInjectionTest {
 
         notify.notifyWaiters(); // must not throw: the notifier did nothing wrong
 
-        assertEquals(1, first.wakes.get());
-        assertEquals(1, last.wakes.get(), "the waiter after the broken one was woken");
+        assertEquals(1, first.count());
+        assertEquals(1, last.count(), "the waiter after the broken one was woken");
         assertEquals(1, bad.attempts.get());
         assertEquals(List.of(bad.error), NoUndeliverableErrors.take());
     }
@@ -116,7 +108,7 @@ class FaultInjectionTest {
             }));
             rt.advanceTime(Duration.ofMillis(10));
             rt.blockOn(Futures.yieldNow()); // let the driver fire the expired batch
-            assertEquals(1, good.wakes.get(), "the other timer in the batch fired");
+            assertEquals(1, good.count(), "the other timer in the batch fired");
             assertEquals(1, bad.attempts.get());
             assertEquals(List.of(bad.error), NoUndeliverableErrors.take());
             // and the runtime's timers keep working
