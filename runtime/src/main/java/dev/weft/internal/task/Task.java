@@ -222,12 +222,15 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
     private void complete(Object result) {
         outcome = result;
         future = null; // release what the future retained
-        // RUNNING is set and COMPLETE clear, so one xor clears one and sets the other (release,
-        // publishing the outcome; acquire, seeing a joinWaker published under JOIN_WAKER).
-        int prev = (int) STATE.getAndBitwiseXor(this, RUNNING | COMPLETE);
+        // Leave the registry before COMPLETE is visible, so whoever sees the outcome (a joiner,
+        // then metrics) never still counts this task as waiting. Shutdown no longer needs to
+        // reach it: we hold RUNNING and finish it here.
         if (ownedShard >= 0) {
             scheduler.ownedTasks().remove(this);
         }
+        // RUNNING is set and COMPLETE clear, so one xor clears one and sets the other (release,
+        // publishing the outcome; acquire, seeing a joinWaker published under JOIN_WAKER).
+        int prev = (int) STATE.getAndBitwiseXor(this, RUNNING | COMPLETE);
         if ((prev & JOIN_WAKER) != 0) {
             try {
                 joinWaker.wake();
