@@ -69,6 +69,26 @@ final class Harness {
     }
 
     /**
+     * Keeps the heap the warm-ups grew. A full collection (settle) lets G1 give back all but 40 MB
+     * when the heap is mostly free, so every measured run would start with a young generation of a
+     * few megabytes and pay three or four young collections copying its own live set while the
+     * heap grows again: a cost of this harness, not of the code under test, and the reason W1
+     * and W3 moved by 2x with {@code -Xms}. {@code MaxHeapFreeRatio} is a manageable flag, so
+     * the plain {@code java -jar} command gets the same footing for every contender, as a server
+     * started with {@code -Xms} has. Returns what was done, for the header line.
+     */
+    static String keepGrownHeap() {
+        com.sun.management.HotSpotDiagnosticMXBean vm =
+                java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        try {
+            vm.setVMOption("MaxHeapFreeRatio", "100");
+            return "heap kept across runs (MaxHeapFreeRatio=100)";
+        } catch (IllegalArgumentException e) {
+            return "heap may shrink between runs (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
      * Starts every run of every contender from a collected heap: the workloads keep a million
      * objects alive, so where a young collection happens to fall would otherwise decide the
      * result more than the code under test does.

@@ -23,8 +23,9 @@ public final class Main {
         for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
             gcs.append(gcs.length() == 0 ? "" : ", ").append(gc.getName());
         }
-        System.out.printf("weft benchmarks on %s, %d cores, %d MiB max heap, GC: %s%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, gcs);
+        String heap = Harness.keepGrownHeap();
+        System.out.printf("weft benchmarks on %s, %d cores, %d MiB max heap, GC: %s, %s%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, gcs, heap);
         for (String w : wanted) {
             switch (w) {
                 case "W1":
