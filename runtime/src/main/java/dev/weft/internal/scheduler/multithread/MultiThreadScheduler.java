@@ -28,7 +28,7 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
      *  - from any other thread: the injector, then notify a parked worker.
      * A new entry in a local queue or the injector may be work for a parked worker, so it is
      * followed by Idle.workerToNotify (protocol 1 there). Filling an empty LIFO slot is not: the
-     * current worker runs it next.
+     * current worker runs it next. Nor is a yield of the worker's only task (Worker.yieldLocal).
      *
      * Shutdown: the injector is closed (its tasks cancelled here), the flag is set and every
      * parker unparked; a worker checks the flag before each task and after each park, so it
@@ -124,9 +124,7 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     public void yieldTask(Task<?> task) {
         Worker w = currentWorker();
         if (w != null) {
-            if (w.local.pushBack(task, injector)) {
-                notifyParkedLocal();
-            }
+            w.yieldLocal(task);
         } else {
             scheduleRemote(task);
         }

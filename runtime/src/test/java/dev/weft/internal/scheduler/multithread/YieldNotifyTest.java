@@ -1,0 +1,115 @@
+package dev.weft.internal.scheduler.multithread;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.future.Futures;
+import dev.weft.future.Poll;
+import dev.weft.internal.driver.RuntimeContext;
+import dev.weft.internal.driver.io.IoDriver;
+import dev.weft.internal.driver.time.Clock;
+import dev.weft.internal.driver.time.TimeDriver;
+import dev.weft.internal.task.OwnedTasks;
+import dev.weft.internal.task.Scheduler;
+import dev.weft.internal.task.Task;
+import dev.weft.runtime.RuntimeMetrics;
+import dev.weft.runtime.WeftRuntime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Idle protocol 5 with a silent yield: a yield of a worker's only task wakes no one, so the next
+ * push to that queue must notify in its place. Run on a scheduler without threads, so the test
+ * thread is the worker's owner.
+ */
+class YieldNotifyTest {
+    private static final IoDriver IO = new IoDriver();
+    private static final MultiThreadScheduler NO_WORKERS = new MultiThreadScheduler(
+            new RuntimeContext(null, new TimeDriver(Clock.paused()), IO), new OwnedTasks(1), 0, "yield-test", 0, 8, null);
+    private static final Scheduler UNUSED = new Scheduler() {
+        @Override
+        public void schedule(Task<?> task) {
+            throw new AssertionError("a queued test task was woken");
+        }
+
+        @Override
+        public void yieldTask(Task<?> task) {
+            throw new AssertionError("a queued test task was woken");
+        }
+
+        @Override
+        public OwnedTasks ownedTasks() {
+            throw new AssertionError("a queued test task was run");
+        }
+    };
+
+    @AfterAll
+    static void closeSelector() throws Exception {
+        IO.close();
+    }
+
+    private static Task<?> task() {
+        return new Task<>(Futures.pending(), UNUSED);
+    }
+
+    @Test
+    void aLoneYieldIsSilentAndTheNextPushNotifiesInItsPlace() {
+        Worker w = new Worker(NO_WORKERS, 0, 8, 0);
+        Task<?> yielder = task();
+        w.yieldLocal(yielder);
+        assertTrue(w.unannounced(), "the only task yielded: nobody was woken for it");
+        w.scheduleLocal(task()); // the queue is non-empty: only the flag makes this push notify
+        assertFalse(w.unannounced(), "the push after the silent yield notified");
+        assertSame(yielder, w.nextTask(), "the yielder keeps its place at the front of the queue");
+    }
+
+    @Test
+    void aYieldBesideAnotherRunnableTaskNotifies() {
+        Worker w = new Worker(NO_WORKERS, 0, 8, 0);
+        w.scheduleLocal(task()); // in the LIFO slot: the yielder is not alone
+        w.yieldLocal(task());
+        assertFalse(w.unannounced(), "two runnable tasks: another worker was notified");
+    }
+
+    @Test
+    void aYieldBehindABacklogLeavesTheNotificationToThePushBeforeIt() {
+        Worker w = new Worker(NO_WORKERS, 0, 8, 0);
+        w.scheduleLocal(task());
+        w.scheduleLocal(task()); // the first moves from the LIFO slot to the queue, notifying
+        w.yieldLocal(task());
+        assertFalse(w.unannounced());
+    }
+
+    /**
+     * A task that streams items yields once per budget. Waking the idle worker for each yield
+     * only let it park again (or steal the task to another core): tens of thousands of futex
+     * wakes a second for no parallelism.
+     */
+    @Test
+    void aTaskThatKeepsYieldingDoesNotWakeTheIdleWorkerEachTime() {
+        int yields = 5_000;
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
+            rt.blockOn(rt.spawn(Futures.ready(0))); // both workers started and idle again
+            RuntimeMetrics before = rt.metrics();
+            int[] polls = {0};
+            int done = rt.blockOn(rt.spawn(Futures.pollFn(cx -> {
+                // 20 us of work per poll (W5's 128 items take about 5): long enough for the idle
+                // worker to give up searching and park between two yields.
+                for (long end = System.nanoTime() + 20_000; System.nanoTime() < end;) {
+                    Thread.onSpinWait();
+                }
+                if (++polls[0] == yields) {
+                    return Poll.ready(polls[0]);
+                }
+                cx.waker().wake(); // woken during its own poll: a yield
+                return Poll.pending();
+            })));
+            RuntimeMetrics after = rt.metrics();
+            assertEquals(yields, done);
+            long wakeUps = after.parks() - before.parks() + after.steals() - before.steals();
+            assertTrue(wakeUps < 100, "the idle worker was woken " + wakeUps + " times for " + yields + " yields");
+        }
+    }
+}
