@@ -53,7 +53,10 @@ public final class ReactiveStreams {
     private ReactiveStreams() {}
 
     /**
-     * The publisher's items as a stream, with the default window.
+     * The publisher's items as a stream, with the default window. For a Reactor {@code Flux} or
+     * an RxJava {@code Flowable} use their adapters' {@code fluxToStream} and
+     * {@code flowableToStream}: those libraries wrap a subscriber of a foreign type in a
+     * {@code StrictSubscriber}, which costs two atomic operations per item.
      *
      * @param publisher the source
      * @param <T> the type of the items

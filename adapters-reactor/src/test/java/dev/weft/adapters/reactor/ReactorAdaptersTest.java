@@ -33,6 +33,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.weft.adapters.reactivestreams.StreamOptions;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Hooks;
@@ -185,6 +188,58 @@ class ReactorAdaptersTest {
         assertSame(s, ReactorAdapters.fluxToStream(ReactorAdapters.streamToFlux(s, rt)));
         Flux<Integer> withOperator = ReactorAdapters.streamToFlux(Streams.fromIterable(range(3)), rt).map(x -> x + 1);
         assertEquals(List.of(1, 2, 3), rt.blockOn(Streams.collect(ReactorAdapters.fluxToStream(withOperator))));
+    }
+
+    @Test
+    void aFluxTurnedIntoAStreamAndBackIsThatFlux() {
+        Flux<Integer> flux = Flux.range(0, 3);
+        assertSame(flux, ReactorAdapters.streamToFlux(ReactorAdapters.fluxToStream(flux), rt));
+    }
+
+    /**
+     * Reactor wraps any subscriber that is not a CoreSubscriber in a StrictSubscriber, two atomic
+     * operations per item; the stream subscribes as Reactor's own kind and checks the rules it
+     * relies on itself.
+     */
+    @Test
+    void fluxToStreamSubscribesAsACoreSubscriber() {
+        List<CoreSubscriber<?>> seen = new CopyOnWriteArrayList<>();
+        Flux<Integer> source = new Flux<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super Integer> actual) {
+                seen.add(actual);
+                Flux.range(0, 300).subscribe(actual);
+            }
+        };
+        assertEquals(range(300), rt.blockOn(Streams.collect(ReactorAdapters.fluxToStream(source))));
+        assertEquals(TrustedFlux.Core.class, seen.get(0).getClass(), "not wrapped in Reactor's StrictSubscriber");
+    }
+
+    @Test
+    void aFluxThatSendsMoreThanRequestedIsCancelledAndTheStreamFailsNamingTheRule() {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Flux<Integer> flood = new Flux<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super Integer> actual) {
+                actual.onSubscribe(new Subscription() {
+                    @Override
+                    public void request(long n) {
+                        for (int i = 0; i < 10 && !cancelled.get(); i++) {
+                            actual.onNext(i); // ignores n: a broken Flux
+                        }
+                    }
+
+                    @Override
+                    public void cancel() {
+                        cancelled.set(true);
+                    }
+                });
+            }
+        };
+        AsyncStream<Integer> s = ReactorAdapters.fluxToStream(flood, StreamOptions.prefetch(4));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> MockTask.of(Streams.collect(s)).poll());
+        assertTrue(e.getMessage().contains("rule 1.1"), e.getMessage());
+        assertTrue(cancelled.get());
     }
 
     @Test

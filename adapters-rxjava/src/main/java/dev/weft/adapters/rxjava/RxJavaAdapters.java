@@ -164,7 +164,9 @@ public final class RxJavaAdapters {
     }
 
     /**
-     * The Flowable's items as a stream, with the default window.
+     * The Flowable's items as a stream, with the default window. The stream subscribes as a
+     * {@code FlowableSubscriber}, so RxJava does not wrap it in a {@code StrictSubscriber}:
+     * prefer this to {@code ReactiveStreams.publisherToStream}.
      *
      * @param flowable the source
      * @param <T> the type of the items
@@ -186,7 +188,7 @@ public final class RxJavaAdapters {
     public static <T> AsyncStream<T> flowableToStream(Flowable<T> flowable, StreamOptions options) {
         Objects.requireNonNull(flowable, "flowable is null");
         org.reactivestreams.Publisher<T> source = flowable instanceof StreamFlowable
-                ? ((StreamFlowable<T>) flowable).source : flowable;
+                ? ((StreamFlowable<T>) flowable).source : new TrustedFlowable<>(flowable);
         return ReactiveStreams.publisherToStream(source, options);
     }
 
@@ -198,8 +200,10 @@ public final class RxJavaAdapters {
      * @param <T> the type of the items
      * @return the Flowable
      */
+    @SuppressWarnings("unchecked")
     public static <T> Flowable<T> streamToFlowable(AsyncStream<T> stream, WeftRuntime runtime) {
-        return new StreamFlowable<>(ReactiveStreams.streamToPublisher(stream, runtime));
+        org.reactivestreams.Publisher<T> publisher = ReactiveStreams.streamToPublisher(stream, runtime);
+        return publisher instanceof TrustedFlowable ? ((TrustedFlowable<T>) publisher).flowable : new StreamFlowable<>(publisher);
     }
 
     /**
@@ -228,7 +232,7 @@ public final class RxJavaAdapters {
     public static <T> AsyncStream<T> observableToStream(Observable<T> observable, ObservableOverflow overflow) {
         Objects.requireNonNull(observable, "observable is null");
         Objects.requireNonNull(overflow, "overflow is null");
-        return ReactiveStreams.publisherToStream(overflow.apply(observable), StreamOptions.strictPull());
+        return ReactiveStreams.publisherToStream(new TrustedFlowable<>(overflow.apply(observable)), StreamOptions.strictPull());
     }
 
     /**

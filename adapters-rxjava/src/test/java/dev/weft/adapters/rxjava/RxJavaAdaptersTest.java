@@ -186,6 +186,58 @@ class RxJavaAdaptersTest {
     }
 
     @Test
+    void aFlowableTurnedIntoAStreamAndBackIsThatFlowable() {
+        Flowable<Integer> flowable = Flowable.range(0, 3);
+        assertSame(flowable, RxJavaAdapters.streamToFlowable(RxJavaAdapters.flowableToStream(flowable), rt));
+    }
+
+    /**
+     * RxJava wraps any subscriber that is not a FlowableSubscriber in a StrictSubscriber, atomic
+     * operations per item; the stream subscribes as RxJava's own kind and checks the rules it
+     * relies on itself.
+     */
+    @Test
+    void flowableToStreamSubscribesAsAFlowableSubscriber() {
+        List<org.reactivestreams.Subscriber<?>> seen = new CopyOnWriteArrayList<>();
+        Flowable<Integer> source = new Flowable<>() {
+            @Override
+            protected void subscribeActual(org.reactivestreams.Subscriber<? super Integer> actual) {
+                seen.add(actual);
+                Flowable.range(0, 300).subscribe(actual);
+            }
+        };
+        assertEquals(range(300), rt.blockOn(Streams.collect(RxJavaAdapters.flowableToStream(source))));
+        assertEquals(TrustedFlowable.Relaxed.class, seen.get(0).getClass(), "not wrapped in RxJava's StrictSubscriber");
+    }
+
+    @Test
+    void aFlowableThatSendsMoreThanRequestedIsCancelledAndTheStreamFailsNamingTheRule() {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Flowable<Integer> flood = new Flowable<>() {
+            @Override
+            protected void subscribeActual(org.reactivestreams.Subscriber<? super Integer> actual) {
+                actual.onSubscribe(new org.reactivestreams.Subscription() {
+                    @Override
+                    public void request(long n) {
+                        for (int i = 0; i < 10 && !cancelled.get(); i++) {
+                            actual.onNext(i); // ignores n: a broken Flowable
+                        }
+                    }
+
+                    @Override
+                    public void cancel() {
+                        cancelled.set(true);
+                    }
+                });
+            }
+        };
+        AsyncStream<Integer> s = RxJavaAdapters.flowableToStream(flood, dev.weft.adapters.reactivestreams.StreamOptions.prefetch(4));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> MockTask.of(Streams.collect(s)).poll());
+        assertTrue(e.getMessage().contains("rule 1.1"), e.getMessage());
+        assertTrue(cancelled.get());
+    }
+
+    @Test
     void streamToObservableDeliversEverything() {
         RxJavaAdapters.streamToObservable(Streams.fromIterable(range(100)), rt).test()
                 .awaitDone(10, TimeUnit.SECONDS).assertValueCount(100).assertComplete();
