@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs W1 and W1s the ways the README reports them: on JDK 17 and (for the virtual-thread peer)
-# on the machine's Temurin 25, with the default heap, with a young generation large enough that
-# no collection falls inside a run, and with the parallel collector.
+# on the machine's Temurin 25, with the benchmark's own heap (a fixed, pre-touched 4 GB), with a
+# young generation large enough that no collection falls inside a run, and with the parallel
+# collector (on the fixed 4 GB heap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/weft-benchmarks.jar
