@@ -385,6 +385,47 @@ class WeftRuntimeTest {
         assertThrows(IllegalStateException.class, () -> rt.blockOn(Futures.ready(1)));
     }
 
+    /**
+     * A foreign executor whose threads are busy elsewhere (or that was shut down with work
+     * queued) may run a task's first poll late or never; shutdown must not leave that task, whose
+     * handle nobody else would ever complete, to it.
+     */
+    @Test
+    void shutdownCancelsTasksTheForeignExecutorHasNotStartedYet() {
+        List<Runnable> held = java.util.Collections.synchronizedList(new ArrayList<>());
+        WeftRuntime rt = WeftRuntime.builder().executor(held::add).build();
+        List<Gate<String>> gates = new ArrayList<>();
+        List<JoinHandle<String>> handles = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Gate<String> g = new Gate<>();
+            gates.add(g);
+            handles.add(rt.spawn(g));
+        }
+        assertTrue(rt.shutdown(Duration.ofSeconds(10)));
+        for (int i = 0; i < gates.size(); i++) {
+            assertEquals(1, gates.get(i).cancels.get(), "gate " + i + " cancelled by shutdown itself");
+            assertTrue(handles.get(i).isFinished());
+        }
+        new ArrayList<>(held).forEach(Runnable::run); // the executor gets to the stale polls at last
+        for (Gate<String> g : gates) {
+            assertEquals(1, g.polled.getCount(), "a task cancelled by shutdown is never polled");
+            assertEquals(1, g.cancels.get(), "nor cancelled twice");
+        }
+    }
+
+    /** Spawn racing shutdown on an executor that never runs anything: no handle is left open. */
+    @Test
+    void aSpawnRacingShutdownOnAForeignExecutorIsNeverLeftBehind() {
+        for (int i = 0; i < 2_000; i++) {
+            WeftRuntime rt = WeftRuntime.builder().executor(r -> {}).build(); // drops every poll
+            Gate<String> g = new Gate<>();
+            List<JoinHandle<String>> handle = new ArrayList<>();
+            dev.weft.testing.Race.run(() -> handle.add(rt.spawn(g)), () -> rt.shutdown(Duration.ofSeconds(10)));
+            assertTrue(handle.get(0).isFinished(), "iteration " + i + ": the spawned task was left to the executor");
+            assertEquals(1, g.cancels.get(), "iteration " + i);
+        }
+    }
+
     @Test
     void shutdownCancelsTasksStillQueuedOnAWorkerThatNeverPolledThem() throws Exception {
         WeftRuntime rt = WeftRuntime.builder().workerThreads(1).build();

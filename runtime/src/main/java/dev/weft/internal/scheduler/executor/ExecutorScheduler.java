@@ -34,6 +34,14 @@ public final class ExecutorScheduler implements RuntimeScheduler {
      * Shutdown: after the flag, queued polls that still reach the executor cancel their task
      * instead of running it; shutdown waits (monitor wait) for polls already running to end and
      * for the driver thread to stop.
+     *
+     * A poll handed to the executor but not started is a queued task no other path reaches (it
+     * is in no queue of ours, and a task that was never polled is not in OwnedTasks), and the
+     * executor may run it late (its threads are busy elsewhere) or never (shut down with work
+     * queued). So submitted polls are kept in `queued` until they start, and removing a task
+     * from it is the right to deal with it: the poll that removes it runs (or, after the flag,
+     * cancels) the task; shutdown cancels every task it removes, before it returns. A task is in
+     * `queued` at most once, since Task's state word submits it once per wake.
      */
 
     private static final ThreadLocal<ExecutorScheduler> RUNNING_ON = new ThreadLocal<>();
@@ -47,6 +55,7 @@ public final class ExecutorScheduler implements RuntimeScheduler {
     private final Thread driver;
     private volatile boolean shutdown;
     private int active; // polls running now; guarded by `this`
+    private final java.util.Set<Task<?>> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.LongAdder polls = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder submitted = new java.util.concurrent.atomic.LongAdder();
 
@@ -97,16 +106,31 @@ public final class ExecutorScheduler implements RuntimeScheduler {
     }
 
     private void submit(Task<?> task) {
+        queued.add(task);
+        // Either shutdown's sweep sees this entry or this read sees its flag (both sides write,
+        // then read the other's, through volatile accesses): a task submitted while shutdown
+        // runs is cancelled before shutdown returns or right here.
+        if (shutdown) {
+            if (queued.remove(task)) {
+                task.cancelForShutdown();
+            }
+            return;
+        }
         try {
             submitted.increment();
             executor.execute(() -> runOnce(task));
         } catch (RejectedExecutionException e) {
             // The executor refuses work (it was disposed): the task can never run again.
-            task.cancelForShutdown();
+            if (queued.remove(task)) {
+                task.cancelForShutdown();
+            }
         }
     }
 
     private void runOnce(Task<?> task) {
+        if (!queued.remove(task)) {
+            return; // shutdown took it and cancelled it
+        }
         synchronized (this) {
             if (shutdown) {
                 task.cancelForShutdown();
@@ -173,6 +197,12 @@ public final class ExecutorScheduler implements RuntimeScheduler {
     public boolean shutdown(long deadlineNanos) {
         synchronized (this) {
             shutdown = true;
+        }
+        // Polls that start from now on cancel their task; the ones not started yet are ours.
+        for (Task<?> t : queued) {
+            if (queued.remove(t)) {
+                t.cancelForShutdown();
+            }
         }
         io.wakeup();
         synchronized (this) {
