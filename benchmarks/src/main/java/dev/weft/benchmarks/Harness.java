@@ -98,6 +98,12 @@ final class Harness {
         System.gc();
     }
 
+    /** The median a contender measured, or NaN if it did not run (-Donly, or it was skipped). */
+    double median(String impl) {
+        Double m = medians.get(impl);
+        return m == null ? Double.NaN : m;
+    }
+
     /** Whether the unit is a duration (lower is better) rather than a rate. */
     private boolean seconds() {
         return unit.equals("s");
