@@ -29,7 +29,7 @@ public final class Main {
      * things worse: W3's Weft median 0.148 s against 0.12). Three alternating invocations each:
      * W1's ratio to the best peer 0.66-0.90 this way, 0.38-0.85 in one JVM.
      */
-    private static void forkPerWorkload(List<String> workloads) throws Exception {
+    private static void forkPerWorkload(Set<String> workloads) throws Exception {
         List<String> jvmArgs = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         boolean sized = jvmArgs.stream().anyMatch(a -> a.startsWith("-Xms") || a.startsWith("-Xmx") || a.startsWith("-Xmn"));
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -50,14 +50,14 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        Set<String> wanted = new LinkedHashSet<>(args.length == 0 ? ALL : Arrays.asList(args));
         if (!Boolean.getBoolean(IN_PROCESS)) {
-            forkPerWorkload(args.length == 0 ? ALL : Arrays.asList(args));
+            forkPerWorkload(wanted);
             return;
         }
         // Virtual threads get the same two carriers as the other runtimes' workers. The property
         // is read when the first virtual thread starts, so it must be set before any workload.
         System.setProperty("jdk.virtualThreadScheduler.parallelism", "2");
-        Set<String> wanted = new LinkedHashSet<>(args.length == 0 ? ALL : Arrays.asList(args));
         StringBuilder gcs = new StringBuilder();
         for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
             gcs.append(gcs.length() == 0 ? "" : ", ").append(gc.getName());

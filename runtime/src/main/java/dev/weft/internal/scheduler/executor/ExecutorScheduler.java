@@ -57,7 +57,6 @@ public final class ExecutorScheduler implements RuntimeScheduler {
     private int active; // polls running now; guarded by `this`
     private final java.util.Set<Task<?>> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.LongAdder polls = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder submitted = new java.util.concurrent.atomic.LongAdder();
 
     public ExecutorScheduler(RuntimeContext context, OwnedTasks owned, Executor executor, String threadPrefix, int spins) {
         this.context = context;
@@ -117,7 +116,6 @@ public final class ExecutorScheduler implements RuntimeScheduler {
             return;
         }
         try {
-            submitted.increment();
             executor.execute(() -> runOnce(task));
         } catch (RejectedExecutionException e) {
             // The executor refuses work (it was disposed): the task can never run again.
@@ -230,9 +228,8 @@ public final class ExecutorScheduler implements RuntimeScheduler {
 
     @Override
     public void counters(dev.weft.internal.scheduler.SchedulerCounters into) {
-        long p = polls.sum();
-        into.polls = p;
-        // Polls handed to the executor and not yet started or finished: its queue, as we see it.
-        into.globalQueueDepth = (int) Math.max(0, Math.min(Integer.MAX_VALUE, submitted.sum() - p));
+        into.polls = polls.sum();
+        // Polls handed to the executor and not yet started: its queue, as we see it.
+        into.globalQueueDepth = queued.size();
     }
 }

@@ -12,7 +12,6 @@ import dev.weft.internal.driver.io.IoDriver;
 import dev.weft.internal.driver.time.Clock;
 import dev.weft.internal.driver.time.TimeDriver;
 import dev.weft.internal.task.OwnedTasks;
-import dev.weft.internal.task.Scheduler;
 import dev.weft.internal.task.Task;
 import dev.weft.runtime.RuntimeMetrics;
 import dev.weft.runtime.WeftRuntime;
@@ -28,30 +27,14 @@ class YieldNotifyTest {
     private static final IoDriver IO = new IoDriver();
     private static final MultiThreadScheduler NO_WORKERS = new MultiThreadScheduler(
             new RuntimeContext(null, new TimeDriver(Clock.paused()), IO), new OwnedTasks(1), 0, "yield-test", 0, 8, null);
-    private static final Scheduler UNUSED = new Scheduler() {
-        @Override
-        public void schedule(Task<?> task) {
-            throw new AssertionError("a queued test task was woken");
-        }
-
-        @Override
-        public void yieldTask(Task<?> task) {
-            throw new AssertionError("a queued test task was woken");
-        }
-
-        @Override
-        public OwnedTasks ownedTasks() {
-            throw new AssertionError("a queued test task was run");
-        }
-    };
-
     @AfterAll
     static void closeSelector() throws Exception {
         IO.close();
     }
 
+    /** Tasks that are only queued here, never run (the stress test's fixture). */
     private static Task<?> task() {
-        return new Task<>(Futures.pending(), UNUSED);
+        return LocalQueueStressTest.tasks(1)[0];
     }
 
     @Test
