@@ -37,6 +37,8 @@ public final class IoDriver {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private volatile boolean selecting;
     private final java.util.concurrent.atomic.AtomicInteger registered = new java.util.concurrent.atomic.AtomicInteger();
+    /** A channel was closed since the last select: its cancelled key waits to be flushed. */
+    private volatile boolean flushPending;
 
     public IoDriver() {
         try {
@@ -57,6 +59,7 @@ public final class IoDriver {
 
     /** The owner closed a registered channel. */
     public void deregistered() {
+        flushPending = true; // before the decrement: whoever sees the count drop sees this too
         registered.decrementAndGet();
         wakeup(); // let the selector flush the cancelled key
     }
@@ -68,6 +71,26 @@ public final class IoDriver {
 
     void interestChanged() {
         wakeup();
+    }
+
+    /**
+     * Dispatches readiness without blocking, for a busy thread between tasks (one thread at a
+     * time, as select). Skips the system call while no channel is registered and no closed one
+     * waits for its key to be flushed: a runtime without sockets (W1s) otherwise paid a
+     * selectNow, about 300 ns here, every 61 tasks.
+     */
+    public int selectNow() {
+        if (!needsPolling()) {
+            return 0;
+        }
+        flushPending = false; // before the select that flushes: a later close sets it again
+        prepareSelect();
+        return select(0);
+    }
+
+    /** Whether a non-blocking select could find anything: a registered channel, or a key to flush. */
+    public boolean needsPolling() {
+        return registered.get() != 0 || flushPending;
     }
 
     /** The selecting thread, before it checks its parker and selects (see the notes). */

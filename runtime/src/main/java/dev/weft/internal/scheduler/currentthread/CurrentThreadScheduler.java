@@ -188,8 +188,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
                     io.skipSelect();
                 }
             } else if (ran == EVENT_INTERVAL) {
-                io.prepareSelect();
-                io.select(0); // busy: collect readiness without blocking
+                io.selectNow(); // busy: collect readiness without blocking
             }
             time.fireDue(); // cheap when nothing is due
         }

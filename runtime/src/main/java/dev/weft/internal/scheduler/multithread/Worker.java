@@ -322,9 +322,8 @@ final class Worker implements Runnable {
      */
     private void maintenance() {
         shared.time.fireDue(); // cheap when nothing is due
-        if (shared.tryAcquireDriver(this)) {
-            shared.io.prepareSelect();
-            shared.io.select(0);
+        if (shared.io.needsPolling() && shared.tryAcquireDriver(this)) {
+            shared.io.selectNow();
             shared.releaseDriver(this);
         }
     }
