@@ -95,4 +95,43 @@ class YieldNotifyTest {
             assertTrue(wakeUps < 100, "the idle worker was woken " + wakeUps + " times for " + yields + " yields");
         }
     }
+    /**
+     * Two tasks that wake each other share one worker through its LIFO slot; at the slot's cap
+     * the next one goes to the back of the queue. With nothing else runnable there, waking the
+     * idle worker for it only let that worker park again: W2 paid tens of thousands of futex
+     * wakes per million round trips.
+     */
+    @Test
+    void aPingPongPairAtTheLifoCapDoesNotWakeTheIdleWorkerEachTime() {
+        int turnsWanted = 10_000;
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
+            rt.blockOn(rt.spawn(Futures.ready(0)));
+            java.util.concurrent.atomic.AtomicReferenceArray<dev.weft.future.Waker> wakers =
+                    new java.util.concurrent.atomic.AtomicReferenceArray<>(2);
+            java.util.concurrent.atomic.AtomicInteger turns = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<dev.weft.runtime.JoinHandle<Integer>> pair = new java.util.ArrayList<>();
+            RuntimeMetrics before = rt.metrics();
+            for (int side = 0; side < 2; side++) {
+                int me = side;
+                pair.add(rt.spawn(Futures.pollFn(cx -> {
+                    wakers.set(me, cx.waker());
+                    // 20 us a turn, as in the yield test: the idle worker parks between two caps.
+                    for (long end = System.nanoTime() + 20_000; System.nanoTime() < end;) {
+                        Thread.onSpinWait();
+                    }
+                    int t = turns.incrementAndGet();
+                    dev.weft.future.Waker other = wakers.get(1 - me);
+                    if (other != null) {
+                        other.wake(); // the other side's turn (a wake after it finished is ignored)
+                    }
+                    return t >= turnsWanted ? Poll.ready(t) : Poll.pending();
+                })));
+            }
+            rt.blockOn(Futures.joinAll(pair));
+            RuntimeMetrics after = rt.metrics();
+            long wakeUps = after.parks() - before.parks() + after.steals() - before.steals();
+            assertTrue(turns.get() >= turnsWanted);
+            assertTrue(wakeUps < 50, "the idle worker was woken " + wakeUps + " times in " + turns.get() + " turns");
+        }
+    }
 }
