@@ -30,7 +30,9 @@ public final class IoDriver {
      * waker that reads it clear did its step (2) or its interestOps() before that read, and the
      * sleeper sets it before its parker check and its select, so the sleeper sees the unpark or
      * the new interest. Without this, every task re-arming read interest (W4: every request) paid
-     * a Selector.wakeup() while the selector thread was off running those very tasks.
+     * a Selector.wakeup() while the selector thread was off running those very tasks. For the
+     * same reason selectNow() leaves `selecting` clear: it does not block, so a wakeup issued
+     * during it would only make the next blocking select return at once.
      */
 
     private final Selector selector;
@@ -84,8 +86,7 @@ public final class IoDriver {
             return 0;
         }
         flushPending = false; // before the select that flushes: a later close sets it again
-        prepareSelect();
-        return select(0);
+        return select(0); // `selecting` stays clear: a select that does not block needs no wakeup
     }
 
     /** Whether a non-blocking select could find anything: a registered channel, or a key to flush. */
