@@ -40,8 +40,10 @@ class RuntimeMetricsTest {
                 waiting.add(rt.spawn(Futures.race(List.of(Futures.map(gate.notified(), v -> (Object) v),
                         Futures.map(Time.sleep(Duration.ofHours(1)), v -> (Object) v)))));
             }
-            while (gate.waiting() < 100) {
-                rt.blockOn(Futures.yieldNow()); // not a sleep: let the tasks reach their wait
+            // Not a sleep: let the tasks reach their wait. A task joins the Notify during its poll
+            // and counts as waiting once that poll has returned, so wait for both.
+            while (gate.waiting() < 100 || rt.metrics().tasksWaiting() < 100) {
+                rt.blockOn(Futures.yieldNow());
             }
             TcpListener listener = rt.blockOn(TcpListener.bind(new InetSocketAddress("127.0.0.1", 0)));
             JoinHandle<?> accepting = rt.spawn(listener.accept());
