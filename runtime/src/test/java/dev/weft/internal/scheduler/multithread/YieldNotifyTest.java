@@ -7,14 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.future.Futures;
 import dev.weft.future.Poll;
+import dev.weft.future.Waker;
 import dev.weft.internal.driver.RuntimeContext;
 import dev.weft.internal.driver.io.IoDriver;
 import dev.weft.internal.driver.time.Clock;
 import dev.weft.internal.driver.time.TimeDriver;
 import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.Task;
+import dev.weft.runtime.JoinHandle;
 import dev.weft.runtime.RuntimeMetrics;
 import dev.weft.runtime.WeftRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +101,7 @@ class YieldNotifyTest {
             assertTrue(wakeUps < 100, "the idle worker was woken " + wakeUps + " times for " + yields + " yields");
         }
     }
+
     /**
      * Two tasks that take turns share one worker through its LIFO slot; at the slot's cap the
      * next one goes to the back of the queue. With nothing else runnable there, waking the idle
@@ -109,10 +116,9 @@ class YieldNotifyTest {
         int turnsWanted = 2_000;
         try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
             rt.blockOn(rt.spawn(Futures.ready(0)));
-            java.util.concurrent.atomic.AtomicReferenceArray<dev.weft.future.Waker> wakers =
-                    new java.util.concurrent.atomic.AtomicReferenceArray<>(2);
-            java.util.concurrent.atomic.AtomicInteger turns = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.List<dev.weft.runtime.JoinHandle<Integer>> pair = new java.util.ArrayList<>();
+            AtomicReferenceArray<Waker> wakers = new AtomicReferenceArray<>(2);
+            AtomicInteger turns = new AtomicInteger();
+            List<JoinHandle<Integer>> pair = new ArrayList<>();
             RuntimeMetrics before = rt.metrics();
             for (int side = 0; side < 2; side++) {
                 int me = side;
@@ -126,7 +132,7 @@ class YieldNotifyTest {
                         Thread.onSpinWait();
                     }
                     int t = turns.incrementAndGet();
-                    dev.weft.future.Waker other = wakers.get(1 - me);
+                    Waker other = wakers.get(1 - me);
                     if (other != null) {
                         other.wake(); // its turn (a wake after it finished is ignored)
                     }
