@@ -21,6 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BlockingPool implements Scheduler {
     private final ThreadPoolExecutor executor;
     private final OwnedTasks owned;
+    /**
+     * Every thread the pool started that may still be alive. awaitTermination returns once each
+     * has left its work loop, a moment before the thread itself ends, so shutdown joins them too
+     * (a thread left alive after shutdown was seen once in LeakAndLoadTest). Dead ones are
+     * dropped whenever a thread is started, which bounds the set by the pool's size.
+     */
+    private final java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public BlockingPool(RuntimeContext context, OwnedTasks owned, String namePrefix, int maxThreads, long keepAliveNanos) {
         this.owned = owned;
@@ -28,6 +35,8 @@ public final class BlockingPool implements Scheduler {
         ThreadFactory factory = r -> {
             Thread t = new BlockingThread(r, namePrefix + "-blocking-" + ids.getAndIncrement(), context);
             t.setDaemon(true);
+            threads.removeIf(old -> !old.isAlive());
+            threads.add(t);
             return t;
         };
         // core == max with core timeout: grows to max threads, then queues, and shrinks when idle.
@@ -63,7 +72,19 @@ public final class BlockingPool implements Scheduler {
             ((Task<?>) never).cancelForShutdown();
         }
         try {
-            return executor.awaitTermination(Math.max(0L, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!executor.awaitTermination(Math.max(0L, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            for (Thread t : threads) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(t, left);
+                }
+                if (t.isAlive()) {
+                    return false;
+                }
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
