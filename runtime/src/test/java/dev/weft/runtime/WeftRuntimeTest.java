@@ -363,12 +363,7 @@ class WeftRuntimeTest {
     void shutdownCancelsWaitingTasksAndStopsEveryThread(String name, Supplier<WeftRuntime> make) throws Exception {
         WeftRuntime rt = make.get();
         List<Gate<String>> gates = new ArrayList<>();
-        List<JoinHandle<String>> handles = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            Gate<String> g = new Gate<>();
-            gates.add(g);
-            handles.add(rt.spawn(g));
-        }
+        List<JoinHandle<String>> handles = spawnGates(rt, 100, gates);
         rt.blockOn(rt.spawnBlocking(() -> 1)); // start a blocking thread too
         if (name.equals("current-thread")) {
             rt.blockOn(Futures.yieldNow()); // let the tasks reach their first poll
@@ -385,6 +380,17 @@ class WeftRuntimeTest {
         assertThrows(IllegalStateException.class, () -> rt.blockOn(Futures.ready(1)));
     }
 
+    /** Spawns n tasks that each wait on a new gate (added to gates); returns their handles in order. */
+    private static List<JoinHandle<String>> spawnGates(WeftRuntime rt, int n, List<Gate<String>> gates) {
+        List<JoinHandle<String>> handles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Gate<String> g = new Gate<>();
+            gates.add(g);
+            handles.add(rt.spawn(g));
+        }
+        return handles;
+    }
+
     /**
      * A foreign executor whose threads are busy elsewhere (or that was shut down with work
      * queued) may run a task's first poll late or never; shutdown must not leave that task, whose
@@ -395,12 +401,7 @@ class WeftRuntimeTest {
         List<Runnable> held = java.util.Collections.synchronizedList(new ArrayList<>());
         WeftRuntime rt = WeftRuntime.builder().executor(held::add).build();
         List<Gate<String>> gates = new ArrayList<>();
-        List<JoinHandle<String>> handles = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            Gate<String> g = new Gate<>();
-            gates.add(g);
-            handles.add(rt.spawn(g));
-        }
+        List<JoinHandle<String>> handles = spawnGates(rt, 10, gates);
         assertTrue(rt.shutdown(Duration.ofSeconds(10)));
         for (int i = 0; i < gates.size(); i++) {
             assertEquals(1, gates.get(i).cancels.get(), "gate " + i + " cancelled by shutdown itself");

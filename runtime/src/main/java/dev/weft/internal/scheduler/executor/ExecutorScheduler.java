@@ -110,18 +110,21 @@ public final class ExecutorScheduler implements RuntimeScheduler {
         // then read the other's, through volatile accesses): a task submitted while shutdown
         // runs is cancelled before shutdown returns or right here.
         if (shutdown) {
-            if (queued.remove(task)) {
-                task.cancelForShutdown();
-            }
+            cancelIfStillQueued(task);
             return;
         }
         try {
             executor.execute(() -> runOnce(task));
         } catch (RejectedExecutionException e) {
             // The executor refuses work (it was disposed): the task can never run again.
-            if (queued.remove(task)) {
-                task.cancelForShutdown();
-            }
+            cancelIfStillQueued(task);
+        }
+    }
+
+    /** Removing a task from `queued` is the right to deal with it (see the notes): cancel it then. */
+    private void cancelIfStillQueued(Task<?> task) {
+        if (queued.remove(task)) {
+            task.cancelForShutdown();
         }
     }
 
@@ -198,9 +201,7 @@ public final class ExecutorScheduler implements RuntimeScheduler {
         }
         // Polls that start from now on cancel their task; the ones not started yet are ours.
         for (Task<?> t : queued) {
-            if (queued.remove(t)) {
-                t.cancelForShutdown();
-            }
+            cancelIfStillQueued(t);
         }
         io.wakeup();
         synchronized (this) {
