@@ -380,6 +380,67 @@ class WeftRuntimeTest {
         assertThrows(IllegalStateException.class, () -> rt.blockOn(Futures.ready(1)));
     }
 
+    /** A hand-driven poller with a budget, whose wakes can be counted and awaited. */
+    static final class BudgetedPoller implements dev.weft.future.Context, dev.weft.future.Waker {
+        int budget;
+        final AtomicInteger wakes = new AtomicInteger();
+        final java.util.concurrent.Semaphore woken = new java.util.concurrent.Semaphore(0);
+
+        @Override
+        public dev.weft.future.Waker waker() {
+            return this;
+        }
+
+        @Override
+        public boolean tryConsumeBudget() {
+            if (budget > 0) {
+                budget--;
+                return true;
+            }
+            wake();
+            return false;
+        }
+
+        @Override
+        public void wake() {
+            wakes.incrementAndGet();
+            woken.release();
+        }
+    }
+
+    /**
+     * As in tokio, a handle poll that finds the task unfinished costs the joiner no budget: it
+     * does no work worth yielding for. A joiner of many handles therefore registers on all of
+     * them in one poll, instead of yielding (and queueing behind every runnable task) once per
+     * budget's worth of them.
+     */
+    @Test
+    void onlyAHandlePollThatHandsOverTheOutcomeSpendsBudget() throws Exception {
+        try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
+            List<Gate<String>> gates = new ArrayList<>();
+            Future<List<String>> all = Futures.joinAll(spawnGates(rt, 1000, gates));
+            BudgetedPoller joiner = new BudgetedPoller();
+            joiner.budget = 1;
+            assertTrue(all.poll(joiner).isPending());
+            assertEquals(1, joiner.budget);
+            assertEquals(0, joiner.wakes.get(), "the joiner was told to yield");
+
+            Gate<String> gate = new Gate<>();
+            JoinHandle<String> h = rt.spawn(gate);
+            BudgetedPoller p = new BudgetedPoller(); // no budget at all
+            assertTrue(h.poll(p).isPending());
+            assertEquals(0, p.wakes.get());
+            gate.open("done");
+            assertTrue(p.woken.tryAcquire(10, TimeUnit.SECONDS), "completion did not wake the joiner");
+            // Finished, but the budget is spent: the outcome is kept for the next poll.
+            assertTrue(h.poll(p).isPending());
+            assertEquals(2, p.wakes.get());
+            p.budget = 1;
+            assertEquals("done", h.poll(p).value());
+            assertEquals(0, p.budget);
+        }
+    }
+
     /** Spawns n tasks that each wait on a new gate (added to gates); returns their handles in order. */
     private static List<JoinHandle<String>> spawnGates(WeftRuntime rt, int n, List<Gate<String>> gates) {
         List<JoinHandle<String>> handles = new ArrayList<>();

@@ -291,9 +291,6 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
         if (outcome == JOINED) {
             throw new IllegalStateException("JoinHandle polled after it completed");
         }
-        if (!cx.tryConsumeBudget()) {
-            return Poll.pending();
-        }
         int s = state;
         if ((s & COMPLETE) == 0) {
             Waker w = cx.waker();
@@ -314,6 +311,13 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
                 }
             }
             // COMPLETE was set meanwhile: fall through and read the outcome.
+        }
+        // Only a poll that hands over the outcome is charged (tokio restores the budget of an
+        // operation that returns pending). A joiner registering on many unfinished handles does
+        // no work worth yielding for: charging it made joinAll of 100,000 handles yield every
+        // 128 registrations, and each yield queued it behind every runnable task.
+        if (!cx.tryConsumeBudget()) {
+            return Poll.pending(); // the outcome stays for the next poll; the task was woken
         }
         Object o = outcome;
         outcome = JOINED; // the joiner owns the value now; do not retain it
