@@ -229,7 +229,15 @@ public final class FutureSet<T> {
                 remove(e);
                 return Poll.ready(done);
             }
-            // Every member got one poll and more are woken: yield so the executor stays fair.
+            // Every member got one poll. If more were woken meanwhile, yield so the executor stays
+            // fair; if none was, wait as any pending poll does (register, then check again).
+            if (!hasReady()) {
+                owner.register(cx.waker());
+                if (!hasReady()) {
+                    ownerWaiting = true;
+                    return Poll.pending();
+                }
+            }
             cx.waker().wake();
             ownerWaiting = true;
             return Poll.pending();
@@ -271,6 +279,15 @@ public final class FutureSet<T> {
             return e;
         }
         return popReady();
+    }
+
+    /**
+     * Whether a member waits to be polled: a fresh one, or one in the ready queue (whose head is
+     * the stub only when everything pushed was taken). Owner only. A push that is half done
+     * reads as empty; its producer wakes the owner right after linking.
+     */
+    private boolean hasReady() {
+        return freshHead != null || head != stub || stub.nextReady != null;
     }
 
     /** Any thread (protocol above). */

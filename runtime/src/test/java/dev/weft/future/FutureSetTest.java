@@ -60,6 +60,21 @@ class FutureSetTest {
     }
 
     @Test
+    void aPollThatLeavesEveryMemberWaitingDoesNotWakeTheOwner() {
+        FutureSet<String> set = new FutureSet<>();
+        FuturesTest.Manual<String> a = new FuturesTest.Manual<>();
+        FuturesTest.Manual<String> b = new FuturesTest.Manual<>();
+        set.add(a);
+        set.add(b);
+        MockTask<FutureSet.Completion<String>> t = MockTask.of(set::pollNext);
+        t.pollPending();
+        assertEquals(0, t.wakeCount(), "nothing was woken, so there is nothing to come back for");
+        a.complete("a");
+        assertTrue(t.isWoken(), "the owner's waker was registered");
+        assertEquals("a", t.pollReady().get());
+    }
+
+    @Test
     void budgetExhaustionInAMemberRequeuesIt() {
         FutureSet<Integer> set = new FutureSet<>();
         set.add(cx -> cx.tryConsumeBudget() ? Poll.ready(1) : Poll.pending());
