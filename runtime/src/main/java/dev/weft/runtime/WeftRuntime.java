@@ -59,7 +59,8 @@ public final class WeftRuntime implements AutoCloseable {
     private final int workerCount;
     private volatile boolean shutdown;
     private final boolean recordSpawnSites;
-    private final java.util.concurrent.atomic.LongAdder spawned = new java.util.concurrent.atomic.LongAdder();
+    /** spawnBlocking calls and spawns refused at shutdown; the scheduler counts the others. */
+    private final java.util.concurrent.atomic.LongAdder otherSpawns = new java.util.concurrent.atomic.LongAdder();
 
     private WeftRuntime(Builder b) {
         String prefix = b.threadNamePrefix + "-" + RUNTIME_IDS.getAndIncrement();
@@ -178,9 +179,11 @@ public final class WeftRuntime implements AutoCloseable {
      */
     public <T> JoinHandle<T> spawn(Future<T> future) {
         Checks.notNull(future, "future");
-        spawned.increment();
         Task<T> task = new Task<>(future, scheduler);
-        if (shutdown || !scheduler.spawn(task)) {
+        if (shutdown) {
+            otherSpawns.increment();
+            task.cancelForShutdown();
+        } else if (!scheduler.spawn(task)) {
             task.cancelForShutdown();
         }
         return task;
@@ -202,7 +205,7 @@ public final class WeftRuntime implements AutoCloseable {
      */
     public <T> JoinHandle<T> spawnBlocking(Callable<? extends T> work) {
         Checks.notNull(work, "work");
-        spawned.increment();
+        otherSpawns.increment();
         Task<T> task = new Task<>(new BlockingCall<T>(work), blocking);
         if (shutdown) {
             task.cancelForShutdown();
@@ -247,7 +250,7 @@ public final class WeftRuntime implements AutoCloseable {
     public RuntimeMetrics metrics() {
         SchedulerCounters c = new SchedulerCounters();
         scheduler.counters(c);
-        return new RuntimeMetrics(workerCount, spawned.sum(), owned.size(), c.polls, c.steals, c.parks,
+        return new RuntimeMetrics(workerCount, otherSpawns.sum() + c.spawned, owned.size(), c.polls, c.steals, c.parks,
                 c.globalQueueDepth, c.localQueueDepths, time.size(), io.registeredCount());
     }
 

@@ -11,7 +11,12 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The metrics against workloads whose numbers are known. */
 class RuntimeMetricsTest {
@@ -64,6 +69,42 @@ class RuntimeMetricsTest {
             assertEquals(0, rt.metrics().timers(), "the losing sleeps were cancelled and left the wheel");
             assertTrue(rt.metrics().toString().startsWith("RuntimeMetrics[workers=2"));
         }
+    }
+
+    static Stream<Arguments> flavours() {
+        return Stream.of(
+                Arguments.of("multi-thread", (Supplier<WeftRuntime>) () -> WeftRuntime.builder().workerThreads(2).build()),
+                Arguments.of("current-thread", (Supplier<WeftRuntime>) () -> WeftRuntime.builder().currentThread().build()),
+                Arguments.of("executor", (Supplier<WeftRuntime>) () -> WeftRuntime.builder().executor(WeftRuntimeTest.FOREIGN_POOL).build()));
+    }
+
+    /**
+     * Workers and the current-thread core count their own spawns in plain fields, other threads
+     * in a shared counter: every path adds up, spawnBlocking and a spawn refused after shutdown
+     * included.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flavours")
+    void countsSpawnsFromInsideAndOutsideTheRuntime(String name, Supplier<WeftRuntime> make) {
+        WeftRuntime rt = make.get();
+        try (rt) {
+            List<JoinHandle<Integer>> parents = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                parents.add(rt.spawn(Futures.flatMap(Futures.lazy(() -> {
+                    List<JoinHandle<Integer>> children = new ArrayList<>();
+                    for (int k = 0; k < 5; k++) {
+                        children.add(rt.spawn(Futures.ready(1))); // from inside the runtime
+                    }
+                    return children;
+                }), children -> Futures.map(Futures.joinAll(children), List::size))));
+            }
+            assertEquals(List.of(5, 5, 5, 5, 5, 5, 5, 5, 5, 5), rt.blockOn(Futures.joinAll(parents)));
+            assertEquals(1, rt.blockOn(rt.spawnBlocking(() -> 1)));
+            assertEquals(10 + 50 + 1, rt.metrics().tasksSpawned(), name);
+        }
+        JoinHandle<Integer> refused = rt.spawn(Futures.ready(1));
+        assertTrue(refused.isFinished(), "a spawn after shutdown is cancelled at once");
+        assertEquals(10 + 50 + 1 + 1, rt.metrics().tasksSpawned(), name);
     }
 
     @Test

@@ -52,6 +52,8 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     static final int REMOTE_INTERVAL = 31;
 
     private final ArrayDeque<Task<?>> local = new ArrayDeque<>();
+    /** Spawns from threads that do not hold the core (the core thread counts its own). */
+    private final java.util.concurrent.atomic.LongAdder foreignSpawns = new java.util.concurrent.atomic.LongAdder();
     private final OwnedTasks owned;
     private final Injector remote = new Injector();
     private final ConcurrentLinkedQueue<ThreadParker> waiters = new ConcurrentLinkedQueue<>();
@@ -64,6 +66,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
     private volatile boolean shutdown;
     private int tick;
     // Metrics: written by the core thread only, read racily by WeftRuntime.metrics().
+    private long spawned;
     private long polls;
     private long parks;
 
@@ -78,10 +81,16 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
 
     @Override
     public boolean spawn(Task<?> task) {
+        boolean onCore = Thread.currentThread() == core;
+        if (onCore) {
+            spawned++;
+        } else {
+            foreignSpawns.increment();
+        }
         if (shutdown) {
             return false;
         }
-        if (Thread.currentThread() == core) {
+        if (onCore) {
             local.addLast(task);
             return true;
         }
@@ -278,6 +287,7 @@ public final class CurrentThreadScheduler implements RuntimeScheduler {
 
     @Override
     public void counters(dev.weft.internal.scheduler.SchedulerCounters into) {
+        into.spawned = spawned + foreignSpawns.sum();
         into.polls = polls;
         into.parks = parks;
         into.globalQueueDepth = remote.length();

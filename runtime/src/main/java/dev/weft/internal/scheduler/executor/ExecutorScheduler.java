@@ -56,6 +56,7 @@ public final class ExecutorScheduler implements RuntimeScheduler {
     private volatile boolean shutdown;
     private int active; // polls running now; guarded by `this`
     private final java.util.Set<Task<?>> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.LongAdder spawned = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder polls = new java.util.concurrent.atomic.LongAdder();
 
     public ExecutorScheduler(RuntimeContext context, OwnedTasks owned, Executor executor, String threadPrefix, int spins) {
@@ -85,6 +86,7 @@ public final class ExecutorScheduler implements RuntimeScheduler {
 
     @Override
     public boolean spawn(Task<?> task) {
+        spawned.increment(); // the executor's threads are not ours: no owner-only counter
         if (shutdown) {
             return false;
         }
@@ -229,6 +231,7 @@ public final class ExecutorScheduler implements RuntimeScheduler {
 
     @Override
     public void counters(dev.weft.internal.scheduler.SchedulerCounters into) {
+        into.spawned = spawned.sum();
         into.polls = polls.sum();
         // Polls handed to the executor and not yet started: its queue, as we see it.
         into.globalQueueDepth = queued.size();

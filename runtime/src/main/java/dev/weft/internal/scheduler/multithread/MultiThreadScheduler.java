@@ -40,6 +40,8 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
 
     final Worker[] workers;
     final Injector injector = new Injector();
+    /** Spawns from threads that are not this runtime's workers (each worker counts its own). */
+    private final java.util.concurrent.atomic.LongAdder foreignSpawns = new java.util.concurrent.atomic.LongAdder();
     final Idle idle;
     final RuntimeContext context;
     final TimeDriver time;
@@ -100,9 +102,11 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
     public boolean spawn(Task<?> task) {
         Worker w = currentWorker();
         if (w != null) {
+            w.spawned++;
             w.scheduleLocal(task); // the worker cancels its queues when it stops
             return true;
         }
+        foreignSpawns.increment();
         if (injector.push(task)) {
             notifyParked();
             return true;
@@ -248,10 +252,12 @@ public final class MultiThreadScheduler implements RuntimeScheduler {
 
     @Override
     public void counters(dev.weft.internal.scheduler.SchedulerCounters into) {
+        into.spawned = foreignSpawns.sum();
         into.globalQueueDepth = injector.length();
         into.localQueueDepths = new int[workers.length];
         for (int i = 0; i < workers.length; i++) {
             Worker w = workers[i];
+            into.spawned += w.spawned;
             into.polls += w.polls;
             into.steals += w.steals;
             into.parks += w.parks;

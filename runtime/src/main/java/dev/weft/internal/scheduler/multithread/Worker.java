@@ -170,6 +170,7 @@ final class Worker implements Runnable {
 
     // Metrics, written by this worker only and read racily by WeftRuntime.metrics() (64-bit
     // plain longs do not tear; a reader may see a slightly old value, which metrics tolerate).
+    long spawned;
     long polls;
     long steals;
     long parks;
