@@ -65,7 +65,7 @@ public final class AtomicWaker {
     /** A wake() call holds (or wants) the slot to take `waker`. */
     static final int WAKING = 0b10;
 
-    private volatile int state = WAITING;
+    private volatile int state; // WAITING (0); no initializer, which would be a fence per instance
     private Waker waker;
 
     /** Creates an empty slot. */

@@ -351,12 +351,16 @@ public final class FutureSet<T> {
         /** The ready queue's link. */
         volatile Entry<T> nextReady;
         /** 1 while the entry is in the ready queue or completed; a wake enqueues on 0 -> 1. */
-        volatile int queued = 1;
+        volatile int queued;
 
         Entry(FutureSet<T> set, int key, Future<? extends T> future) {
             this.set = set;
             this.key = key;
             this.future = future;
+            // Plainly, as Task's state: a volatile initializer is a fence per member. Other
+            // threads reach the entry only as the waker the owner's poll hands its member,
+            // which publishes this store with it.
+            QUEUED.set(this, 1);
         }
 
         @Override
