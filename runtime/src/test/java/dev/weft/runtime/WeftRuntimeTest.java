@@ -10,6 +10,7 @@ import dev.weft.future.AtomicWaker;
 import dev.weft.future.Future;
 import dev.weft.future.Futures;
 import dev.weft.future.Poll;
+import dev.weft.testing.MockTask;
 import dev.weft.testing.NoUndeliverableErrors;
 import java.io.IOException;
 import java.time.Duration;
@@ -380,34 +381,6 @@ class WeftRuntimeTest {
         assertThrows(IllegalStateException.class, () -> rt.blockOn(Futures.ready(1)));
     }
 
-    /** A hand-driven poller with a budget, whose wakes can be counted and awaited. */
-    static final class BudgetedPoller implements dev.weft.future.Context, dev.weft.future.Waker {
-        int budget;
-        final AtomicInteger wakes = new AtomicInteger();
-        final java.util.concurrent.Semaphore woken = new java.util.concurrent.Semaphore(0);
-
-        @Override
-        public dev.weft.future.Waker waker() {
-            return this;
-        }
-
-        @Override
-        public boolean tryConsumeBudget() {
-            if (budget > 0) {
-                budget--;
-                return true;
-            }
-            wake();
-            return false;
-        }
-
-        @Override
-        public void wake() {
-            wakes.incrementAndGet();
-            woken.release();
-        }
-    }
-
     /**
      * As in tokio, a handle poll that finds the task unfinished costs the joiner no budget: it
      * does no work worth yielding for. A joiner of many handles therefore registers on all of
@@ -418,26 +391,23 @@ class WeftRuntimeTest {
     void onlyAHandlePollThatHandsOverTheOutcomeSpendsBudget() throws Exception {
         try (WeftRuntime rt = WeftRuntime.builder().workerThreads(2).build()) {
             List<Gate<String>> gates = new ArrayList<>();
-            Future<List<String>> all = Futures.joinAll(spawnGates(rt, 1000, gates));
-            BudgetedPoller joiner = new BudgetedPoller();
-            joiner.budget = 1;
-            assertTrue(all.poll(joiner).isPending());
-            assertEquals(1, joiner.budget);
-            assertEquals(0, joiner.wakes.get(), "the joiner was told to yield");
+            MockTask<List<String>> joiner = MockTask.of(Futures.joinAll(spawnGates(rt, 1000, gates)));
+            joiner.setBudget(1);
+            joiner.pollPending();
+            assertEquals(0, joiner.wakeCount(), "the joiner was told to yield");
 
             Gate<String> gate = new Gate<>();
-            JoinHandle<String> h = rt.spawn(gate);
-            BudgetedPoller p = new BudgetedPoller(); // no budget at all
-            assertTrue(h.poll(p).isPending());
-            assertEquals(0, p.wakes.get());
+            MockTask<String> h = MockTask.of(rt.spawn(gate));
+            h.setBudget(0);
+            h.pollPending();
+            assertEquals(0, h.wakeCount(), "an unfinished handle spent budget it did not have");
             gate.open("done");
-            assertTrue(p.woken.tryAcquire(10, TimeUnit.SECONDS), "completion did not wake the joiner");
+            assertTrue(h.awaitWoken(10, TimeUnit.SECONDS), "completion did not wake the joiner");
             // Finished, but the budget is spent: the outcome is kept for the next poll.
-            assertTrue(h.poll(p).isPending());
-            assertEquals(2, p.wakes.get());
-            p.budget = 1;
-            assertEquals("done", h.poll(p).value());
-            assertEquals(0, p.budget);
+            h.pollPending();
+            assertEquals(1, h.wakeCount(), "the spent budget woke the joiner to come back");
+            h.setBudget(1);
+            assertEquals("done", h.pollReady());
         }
     }
 

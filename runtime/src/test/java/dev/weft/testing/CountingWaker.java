@@ -10,6 +10,24 @@ public final class CountingWaker implements Waker {
     @Override
     public void wake() {
         wakes.incrementAndGet();
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until a wake has been counted since the last reset; false if the timeout passed first. */
+    public boolean awaitWoken(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (this) {
+            while (wakes.get() == 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        return true;
     }
 
     public int count() {

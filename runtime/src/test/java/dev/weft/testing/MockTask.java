@@ -51,6 +51,11 @@ public final class MockTask<T> implements Context {
         return waker.count();
     }
 
+    /** Waits for a wake since the last poll; false if the timeout passed first. */
+    public boolean awaitWoken(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+        return waker.awaitWoken(timeout, unit);
+    }
+
     public void setBudget(int budget) {
         this.budget = budget;
     }
