@@ -25,7 +25,7 @@ import org.openjdk.jcstress.Options;
  */
 public final class RunJcstress {
     /** Every @JCStressTest class in this module; update it when adding one. */
-    static final int EXPECTED_TESTS = 20;
+    static final int EXPECTED_TESTS = 21;
 
     private RunJcstress() {}
 

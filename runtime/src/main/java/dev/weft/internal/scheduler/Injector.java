@@ -87,11 +87,17 @@ public final class Injector {
         return t;
     }
 
-    /** Moves up to max tasks, oldest first, into out[0..); returns how many. */
-    public int popMany(Task<?>[] out, int max) {
+    /**
+     * Moves up to max tasks, oldest first, into the ring `out` (a power-of-two length) from slot
+     * `start & (out.length - 1)` on, wrapping at its end; returns how many. The caller owns those
+     * slots and publishes them afterwards. Batches move with System.arraycopy, so the collector's
+     * card marking is paid once per copied range instead of once per task.
+     */
+    public int popMany(Task<?>[] out, int start, int max) {
         if (length == 0 || max <= 0) {
             return 0;
         }
+        int mask = out.length - 1;
         synchronized (this) {
             int n = 0;
             while (n < max) {
@@ -99,14 +105,17 @@ public final class Injector {
                 if (e == null) {
                     break;
                 }
+                int slot = (start + n) & mask;
                 if (e instanceof Task) {
                     entries.pollFirst();
-                    out[n++] = (Task<?>) e;
+                    out[slot] = (Task<?>) e;
+                    n++;
                     continue;
                 }
                 Task<?>[] batch = (Task<?>[]) e;
-                int take = Math.min(max - n, batch.length - headBatchStart);
-                System.arraycopy(batch, headBatchStart, out, n, take);
+                // Up to the end of the batch, of the request, and of the ring before it wraps.
+                int take = Math.min(Math.min(max - n, batch.length - headBatchStart), out.length - slot);
+                System.arraycopy(batch, headBatchStart, out, slot, take);
                 java.util.Arrays.fill(batch, headBatchStart, headBatchStart + take, null);
                 n += take;
                 headBatchStart += take;

@@ -36,6 +36,9 @@ final class LocalQueue {
      *     release CAS and the owner reuses those slots only after reading the committed head
      *     (acquire), so the owner's later writes cannot be overwritten by a stale null.
      *  5. Slots are nulled when popped or stolen so finished tasks are not retained.
+     *  6. refill (the owner, from the injector): protocol 1 for many tasks at once. The injector
+     *     copies into the free slots [tail, steal + capacity), then one release store of tail
+     *     publishes them all; stealers read nothing past the old tail before it.
      */
 
     private final Task<?>[] buffer;
@@ -110,6 +113,20 @@ final class LocalQueue {
                 return false;
             }
         }
+    }
+
+    /**
+     * Owner only: moves up to max tasks from the injector to the tail, published by one release
+     * store (protocol 1 for many tasks at once); returns how many. Never overflows: it takes at
+     * most the room left, which excludes slots a stealer is still copying.
+     */
+    int refillFrom(Injector injector, int max) {
+        int t = tail;
+        int n = injector.popMany(buffer, t, Math.min(max, remaining()));
+        if (n > 0) {
+            TAIL.setRelease(this, t + n);
+        }
+        return n;
     }
 
     private boolean pushOverflow(Task<?> task, int real, Injector overflow) {

@@ -23,8 +23,6 @@ final class Worker implements Runnable {
      * at most one needless notification check.
      */
     private boolean unannounced;
-    /** Transfer buffer for takeFromInjector; owner only. */
-    private final Task<?>[] scratch;
     private boolean searching;
     private int tick;
     private int seed;
@@ -33,7 +31,6 @@ final class Worker implements Runnable {
         this.shared = shared;
         this.index = index;
         this.local = new LocalQueue(localQueueCapacity);
-        this.scratch = new Task<?>[localQueueCapacity / 2 + 1];
         this.parker = new ThreadParker(spins);
         this.seed = 0x9E3779B9 * (index + 1);
     }
@@ -155,17 +152,11 @@ final class Worker implements Runnable {
             return null;
         }
         int share = Math.min(queued / shared.workers.length + 1, local.capacity() / 2);
-        int n = shared.injector.popMany(scratch, Math.min(share, local.remaining() + 1));
-        if (n == 0) {
-            return null;
+        if (local.refillFrom(shared.injector, share) == 0) {
+            // No room: a stealer is still copying out of a full queue (rare). Take just one.
+            return shared.injector.pop();
         }
-        for (int i = 1; i < n; i++) {
-            local.pushBack(scratch[i], shared.injector); // fits: n - 1 <= remaining
-            scratch[i] = null;
-        }
-        Task<?> first = scratch[0];
-        scratch[0] = null;
-        return first;
+        return local.pop();
     }
 
     // Metrics, written by this worker only and read racily by WeftRuntime.metrics() (64-bit

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 /**
- * The owner pushes and pops while two other workers steal into their own queues, on small
- * capacities so wraparound and overflow happen constantly. Every task must come out exactly once.
+ * The owner pushes, pops and refills from the injector while two other workers steal into their
+ * own queues, on small capacities so wraparound and overflow happen constantly. Every task must
+ * come out exactly once.
  */
 class LocalQueueStressTest {
     private static final OwnedTasks OWNED = new OwnedTasks(1);
@@ -80,6 +81,32 @@ class LocalQueueStressTest {
     }
 
     @Test
+    void refillTakesTheInjectorOldestFirstWrapsAroundTheRingAndStopsWhenFull() {
+        LocalQueue q = new LocalQueue(4);
+        Injector inj = new Injector();
+        Task<?>[] ts = tasks(9);
+        for (int i = 0; i < 3; i++) { // move the positions so the refill wraps past the end
+            q.pushBack(ts[8], inj);
+            q.pop();
+        }
+        q.pushBack(ts[0], inj);
+        inj.push(ts[1]);
+        inj.pushBatch(new Task<?>[] {ts[2], ts[3], ts[4]});
+        inj.push(ts[5]);
+        assertEquals(3, q.refillFrom(inj, 8), "only the three free slots are filled");
+        assertEquals(2, inj.length());
+        assertEquals(0, q.refillFrom(inj, 8), "a full queue takes nothing");
+        for (int i = 0; i < 4; i++) {
+            assertSame(ts[i], q.pop(), "slot " + i);
+        }
+        assertEquals(2, q.refillFrom(inj, 8), "a batch taken in part goes on where it stopped");
+        assertSame(ts[4], q.pop());
+        assertSame(ts[5], q.pop());
+        assertNull(q.pop());
+        assertEquals(0, inj.length());
+    }
+
+    @Test
     void everyTaskComesOutExactlyOnceUnderConcurrentStealing() throws Exception {
         for (int capacity : new int[] {4, 16, 256}) {
             for (int round = 0; round < 20; round++) {
@@ -121,6 +148,9 @@ class LocalQueueStressTest {
         start.await();
         for (int i = 0; i < n; i++) {
             owner.pushBack(ts[i], inj);
+            if ((i & 63) == 0) {
+                owner.refillFrom(inj, capacity / 2); // overflowed tasks come back, racing the stealers
+            }
             if ((i & 3) == 0) {
                 Task<?> x = owner.pop();
                 if (x != null) {
