@@ -17,14 +17,23 @@ public final class Injector {
      * task, serialized behind the lock, while copying an array of references lets the misses
      * overlap (and leaves the tasks untouched until they run). This was 20% of W1's profile.
      *
-     * `entries`, `headBatchStart` and `closed` are guarded by `this`. `length` is the number of
+     * A burst (a million spawns from outside the runtime) grows `entries` to a million slots, and
+     * ArrayDeque never shrinks: that 4-8 MB array would stay for the runtime's life. So when the
+     * queue empties after holding more than SHRINK_ABOVE entries, it starts over with a new deque.
+     *
+     * `entries`, `highWater`, `headBatchStart` and `closed` are guarded by `this`. `length` is the number of
      * tasks: written under the lock, read without it (volatile) so idle workers skip the lock
      * when the queue is empty. A stale read is benign: a reader that sees 0 just before a push is
      * covered by the unpark that follows every push here (fenced path, Idle protocol 1), and one
      * that sees a positive length takes the lock and finds out.
      */
 
-    private final ArrayDeque<Object> entries = new ArrayDeque<>();
+    /** Entries held at once above which an emptied queue gives its array back (4 KB of slots). */
+    static final int SHRINK_ABOVE = 1024;
+
+    private ArrayDeque<Object> entries = new ArrayDeque<>();
+    /** The most entries held at once since `entries` was created. */
+    private int highWater;
     /** How much of the batch at the head of `entries` was already taken. */
     private int headBatchStart;
     private volatile int length;
@@ -45,6 +54,7 @@ public final class Injector {
         }
         entries.addLast(task);
         length = length + 1;
+        highWater = Math.max(highWater, entries.size());
         return true;
     }
 
@@ -55,6 +65,7 @@ public final class Injector {
         }
         entries.addLast(batch);
         length = length + batch.length;
+        highWater = Math.max(highWater, entries.size());
         return true;
     }
 
@@ -74,14 +85,14 @@ public final class Injector {
         }
         length = length - 1;
         if (e instanceof Task) {
-            entries.pollFirst();
+            removeHead();
             return (Task<?>) e;
         }
         Task<?>[] batch = (Task<?>[]) e;
         Task<?> t = batch[headBatchStart];
         batch[headBatchStart++] = null;
         if (headBatchStart == batch.length) {
-            entries.pollFirst();
+            removeHead();
             headBatchStart = 0;
         }
         return t;
@@ -107,7 +118,7 @@ public final class Injector {
                 }
                 int slot = (start + n) & mask;
                 if (e instanceof Task) {
-                    entries.pollFirst();
+                    removeHead();
                     out[slot] = (Task<?>) e;
                     n++;
                     continue;
@@ -120,13 +131,27 @@ public final class Injector {
                 n += take;
                 headBatchStart += take;
                 if (headBatchStart == batch.length) {
-                    entries.pollFirst();
+                    removeHead();
                     headBatchStart = 0;
                 }
             }
             length = length - n;
             return n;
         }
+    }
+
+    /** Drops the head entry; an emptied queue that grew large starts over small. Lock held. */
+    private void removeHead() {
+        entries.pollFirst();
+        if (entries.isEmpty() && highWater > SHRINK_ABOVE) {
+            entries = new ArrayDeque<>();
+            highWater = 0;
+        }
+    }
+
+    /** For tests: the most entries held at once since the queue last started over. */
+    synchronized int highWater() {
+        return highWater;
     }
 
     /** Refuses further pushes and hands back what was queued, oldest first, to be cancelled. */

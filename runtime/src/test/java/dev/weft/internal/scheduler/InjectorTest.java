@@ -1,0 +1,75 @@
+package dev.weft.internal.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.weft.future.Futures;
+import dev.weft.internal.task.OwnedTasks;
+import dev.weft.internal.task.Scheduler;
+import dev.weft.internal.task.Task;
+import org.junit.jupiter.api.Test;
+
+/** The injector gives back the array a burst grew, once the burst has drained. */
+class InjectorTest {
+    private static final Scheduler NOWHERE = new Scheduler() {
+        @Override
+        public void schedule(Task<?> task) {}
+
+        @Override
+        public void yieldTask(Task<?> task) {}
+
+        @Override
+        public OwnedTasks ownedTasks() {
+            return new OwnedTasks(1);
+        }
+    };
+
+    private static Task<?>[] tasks(int n) {
+        Task<?>[] ts = new Task<?>[n];
+        for (int i = 0; i < n; i++) {
+            ts[i] = new Task<>(Futures.ready(i), NOWHERE);
+        }
+        return ts;
+    }
+
+    @Test
+    void aDrainedBurstStartsOverWithASmallQueueAndKeepsItsOrder() {
+        Injector inj = new Injector();
+        Task<?>[] ts = tasks(3 * Injector.SHRINK_ABOVE);
+        for (Task<?> t : ts) {
+            inj.push(t);
+        }
+        assertEquals(ts.length, inj.highWater());
+        Task<?>[] ring = new Task<?>[1024];
+        int taken = 0;
+        while (taken < ts.length) {
+            int n = inj.popMany(ring, 0, ring.length);
+            for (int i = 0; i < n; i++) {
+                assertSame(ts[taken + i], ring[i], "task " + (taken + i));
+            }
+            taken += n;
+        }
+        assertEquals(0, inj.length());
+        assertEquals(0, inj.highWater(), "the emptied queue let go of the grown array");
+        inj.push(ts[0]); // and keeps working
+        inj.pushBatch(new Task<?>[] {ts[1], ts[2]});
+        assertSame(ts[0], inj.pop());
+        assertSame(ts[1], inj.pop());
+        assertSame(ts[2], inj.pop());
+        assertNull(inj.pop());
+    }
+
+    @Test
+    void aQueueThatStayedSmallKeepsItsArray() {
+        Injector inj = new Injector();
+        Task<?>[] ts = tasks(10);
+        for (Task<?> t : ts) {
+            inj.push(t);
+        }
+        for (Task<?> t : ts) {
+            assertSame(t, inj.pop());
+        }
+        assertEquals(10, inj.highWater());
+    }
+}
