@@ -23,7 +23,7 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
      * State encoding: bits of `state`, each a constant below. Who may change what:
      *  - NOTIFIED is set by wake()/abort() and cleared by the runner when it starts a poll.
      *  - RUNNING is set and cleared by the runner only (a worker, or the shutdown thread).
-     *  - COMPLETE is set once, by the runner, together with clearing RUNNING (one atomic xor).
+     *  - COMPLETE is set once, by the runner, together with clearing RUNNING (one atomic add).
      *  - CANCELLED is set by abort() or shutdown, never cleared.
      *  - JOIN_WAKER is set and cleared by the JoinHandle's poller while not COMPLETE.
      *
@@ -32,7 +32,7 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
      *     other state only records NOTIFIED (or nothing, if COMPLETE or already NOTIFIED). So a
      *     task is in at most one queue, and a wake is one volatile read when it is already queued.
      *  2. Run: the runner CASes NOTIFIED -> RUNNING (clearing NOTIFIED), polls, then either
-     *     completes (xor RUNNING|COMPLETE) or CASes RUNNING off. If NOTIFIED was set during the
+     *     completes (adds COMPLETE - RUNNING) or CASes RUNNING off. If NOTIFIED was set during the
      *     poll, it resubmits the task (yieldTask): a wake during a poll is never lost. Only the
      *     holder of RUNNING touches `future`, and two polls never overlap; the CAS to RUNNING
      *     (acquire) pairs with the CAS that cleared RUNNING after the previous poll (release), so
@@ -44,10 +44,10 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
      *     while CANCELLED is being set wins: abort racing completion has exactly one outcome.
      *  4. Join (tokio's protocol): the handle's poller writes `joinWaker` only while JOIN_WAKER is
      *     clear, then sets JOIN_WAKER with a CAS that fails if COMPLETE; the completer reads
-     *     `joinWaker` only if its completing xor saw JOIN_WAKER. The CAS (release) publishes the
-     *     waker to the xor (acquire). To change wakers the poller first clears JOIN_WAKER with a
+     *     `joinWaker` only if its completing add saw JOIN_WAKER. The CAS (release) publishes the
+     *     waker to the add (acquire). To change wakers the poller first clears JOIN_WAKER with a
      *     CAS that also fails if COMPLETE. `outcome` is written before the completing
-     *     xor (release) and read after the handle observes COMPLETE (acquire).
+     *     add (release) and read after the handle observes COMPLETE (acquire).
      *  5. Shutdown (cancelForShutdown): the caller claims a task that no runner holds by setting
      *     RUNNING|CANCELLED and cancels it like a runner. A task still RUNNING on a worker that
      *     did not stop only gets CANCELLED, handled by that worker when its poll returns.
@@ -233,9 +233,14 @@ public final class Task<T> implements JoinHandle<T>, Context, Waker, Runnable {
         if (ownedShard >= 0) {
             scheduler.ownedTasks().remove(this);
         }
-        // RUNNING is set and COMPLETE clear, so one xor clears one and sets the other (release,
-        // publishing the outcome; acquire, seeing a joinWaker published under JOIN_WAKER).
-        int prev = (int) STATE.getAndBitwiseXor(this, RUNNING | COMPLETE);
+        // RUNNING is set and COMPLETE clear, so adding COMPLETE - RUNNING clears one and sets the
+        // other, its carry stopping at the clear COMPLETE bit, and leaves every other bit as it
+        // is (release, publishing the outcome; acquire, seeing a joinWaker published under
+        // JOIN_WAKER). An add, not the xor it equals here: getAndAdd is one LOCK XADD, while
+        // getAndBitwiseXor is a compare-and-swap loop, whose retry branch, never taken while C2
+        // profiles, became a deoptimization of the whole compiled worker loop the first time a
+        // joiner's CAS raced a completion.
+        int prev = (int) STATE.getAndAdd(this, COMPLETE - RUNNING);
         if ((prev & JOIN_WAKER) != 0) {
             try {
                 joinWaker.wake();
