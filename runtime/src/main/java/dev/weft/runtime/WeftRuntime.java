@@ -350,9 +350,9 @@ public final class WeftRuntime implements AutoCloseable {
         private int spinsBeforePark = 1 << 9;
         /**
          * tokio's and Go's 256 made a burst of spawns (W1) overflow to the injector every 128
-         * tasks: a batch array, the injector's lock shared with the worker taking from it, and
-         * 7,800 joiner wake-ups per million tasks. With 1,024 the burst costs a quarter of that,
-         * and a full queue is still only 4 KB.
+         * tasks: a batch array each time, and the injector's lock taken in turn with the worker
+         * draining it. With 1,024 a burst overflows a quarter as often, and a full queue is
+         * still only 4 KB.
          */
         private int localQueueCapacity = 1024;
         private boolean pausedClock;

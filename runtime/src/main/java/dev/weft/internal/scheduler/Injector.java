@@ -21,9 +21,9 @@ public final class Injector {
      * ArrayDeque never shrinks: that 4-8 MB array would stay for the runtime's life. So when the
      * queue empties after holding more than SHRINK_ABOVE entries, it starts over with a new deque.
      *
-     * `entries`, `highWater`, `headBatchStart` and `closed` are guarded by `this`. `length` is the number of
-     * tasks: written under the lock, read without it (volatile) so idle workers skip the lock
-     * when the queue is empty. A stale read is benign: a reader that sees 0 just before a push is
+     * `entries`, `highWater`, `headBatchStart` and `closed` are guarded by `this`. `length` is
+     * the number of tasks: written under the lock, read without it (volatile) so idle workers
+     * skip the lock when the queue is empty. A stale read is benign: a reader that sees 0 just before a push is
      * covered by the unpark that follows every push here (fenced path, Idle protocol 1), and one
      * that sees a positive length takes the lock and finds out.
      */

@@ -4,39 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.weft.future.Futures;
-import dev.weft.internal.task.OwnedTasks;
-import dev.weft.internal.task.Scheduler;
 import dev.weft.internal.task.Task;
 import org.junit.jupiter.api.Test;
 
 /** The injector gives back the array a burst grew, once the burst has drained. */
 class InjectorTest {
-    private static final Scheduler NOWHERE = new Scheduler() {
-        @Override
-        public void schedule(Task<?> task) {}
-
-        @Override
-        public void yieldTask(Task<?> task) {}
-
-        @Override
-        public OwnedTasks ownedTasks() {
-            return new OwnedTasks(1);
-        }
-    };
-
-    private static Task<?>[] tasks(int n) {
-        Task<?>[] ts = new Task<?>[n];
-        for (int i = 0; i < n; i++) {
-            ts[i] = new Task<>(Futures.ready(i), NOWHERE);
-        }
-        return ts;
-    }
-
     @Test
     void aDrainedBurstStartsOverWithASmallQueueAndKeepsItsOrder() {
         Injector inj = new Injector();
-        Task<?>[] ts = tasks(3 * Injector.SHRINK_ABOVE);
+        Task<?>[] ts = QueuedTasks.tasks(3 * Injector.SHRINK_ABOVE);
         for (Task<?> t : ts) {
             inj.push(t);
         }
@@ -63,7 +39,7 @@ class InjectorTest {
     @Test
     void aQueueThatStayedSmallKeepsItsArray() {
         Injector inj = new Injector();
-        Task<?>[] ts = tasks(10);
+        Task<?>[] ts = QueuedTasks.tasks(10);
         for (Task<?> t : ts) {
             inj.push(t);
         }

@@ -42,8 +42,7 @@ public class LifoSlotRacesSteal {
 
     @Actor
     public void stealer() {
-        byThief.take(owner.local.stealInto(thief));
-        byThief.drain(thief);
+        byThief.stealAll(owner.local, thief);
     }
 
     @Arbiter

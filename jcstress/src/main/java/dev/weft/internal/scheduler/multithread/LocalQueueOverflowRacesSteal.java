@@ -41,17 +41,11 @@ public class LocalQueueOverflowRacesSteal {
 
     @Actor
     public void stealer() {
-        byThief.take(queue.stealInto(thief));
-        byThief.drain(thief);
+        byThief.stealAll(queue, thief);
     }
 
     @Arbiter
     public void check(III_Result r) {
-        QueueProbes.Takes rest = new QueueProbes.Takes(tasks);
-        rest.drain(queue);
-        rest.drain(injector);
-        r.r1 = QueueProbes.Takes.count(0, byThief, rest);
-        r.r2 = QueueProbes.Takes.count(1, byThief, rest);
-        r.r3 = QueueProbes.Takes.count(2, byThief, rest);
+        byThief.countWithLeftovers(queue, injector, r);
     }
 }

@@ -42,8 +42,7 @@ public class LocalQueuePopRacesSteal {
 
     @Actor
     public void stealer() {
-        byThief.take(queue.stealInto(thief));
-        byThief.drain(thief);
+        byThief.stealAll(queue, thief);
     }
 
     @Arbiter

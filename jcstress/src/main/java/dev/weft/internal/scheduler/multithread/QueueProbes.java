@@ -10,6 +10,7 @@ import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.Scheduler;
 import dev.weft.internal.task.Task;
 import java.util.List;
+import org.openjdk.jcstress.infra.results.III_Result;
 
 /** Shared fixtures of the queue stress tests: tasks to move around and a way to count them. */
 final class QueueProbes {
@@ -83,6 +84,25 @@ final class QueueProbes {
             for (Task<?> t = q.pop(); t != null; t = q.pop()) {
                 take(t);
             }
+        }
+
+        /** A stealer's whole turn: steal half of victim into its own queue and take all of it. */
+        void stealAll(LocalQueue victim, LocalQueue into) {
+            take(victim.stealInto(into));
+            drain(into);
+        }
+
+        /**
+         * The arbiter of a three-task race between an owner and this stealer: r1..r3 become how
+         * many times each task was taken, by the stealer or from what queue and injector hold.
+         */
+        void countWithLeftovers(LocalQueue queue, Injector injector, III_Result r) {
+            Takes rest = new Takes(tasks);
+            rest.drain(queue);
+            rest.drain(injector);
+            r.r1 = count(0, this, rest);
+            r.r2 = count(1, this, rest);
+            r.r3 = count(2, this, rest);
         }
 
         void takeAll(List<Task<?>> ts) {

@@ -1,13 +1,11 @@
 package dev.weft.internal.scheduler.multithread;
 
+import static dev.weft.internal.scheduler.QueuedTasks.tasks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.weft.future.Futures;
 import dev.weft.internal.scheduler.Injector;
-import dev.weft.internal.task.OwnedTasks;
-import dev.weft.internal.task.Scheduler;
 import dev.weft.internal.task.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,28 +20,6 @@ import org.junit.jupiter.api.Test;
  * come out exactly once.
  */
 class LocalQueueStressTest {
-    private static final OwnedTasks OWNED = new OwnedTasks(1);
-    private static final Scheduler NOWHERE = new Scheduler() {
-        @Override
-        public void schedule(Task<?> task) {}
-
-        @Override
-        public void yieldTask(Task<?> task) {}
-
-        @Override
-        public OwnedTasks ownedTasks() {
-            return OWNED;
-        }
-    };
-
-    static Task<?>[] tasks(int n) {
-        Task<?>[] ts = new Task<?>[n];
-        for (int i = 0; i < n; i++) {
-            ts[i] = new Task<>(Futures.ready(i), NOWHERE);
-        }
-        return ts;
-    }
-
     @Test
     void fifoForTheOwnerAndOverflowMovesHalfToTheInjector() {
         LocalQueue q = new LocalQueue(4);

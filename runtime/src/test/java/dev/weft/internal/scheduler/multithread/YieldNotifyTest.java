@@ -12,6 +12,7 @@ import dev.weft.internal.driver.RuntimeContext;
 import dev.weft.internal.driver.io.IoDriver;
 import dev.weft.internal.driver.time.Clock;
 import dev.weft.internal.driver.time.TimeDriver;
+import dev.weft.internal.scheduler.QueuedTasks;
 import dev.weft.internal.task.OwnedTasks;
 import dev.weft.internal.task.Task;
 import dev.weft.runtime.JoinHandle;
@@ -40,7 +41,7 @@ class YieldNotifyTest {
 
     /** Tasks that are only queued here, never run (the stress test's fixture). */
     private static Task<?> task() {
-        return LocalQueueStressTest.tasks(1)[0];
+        return QueuedTasks.tasks(1)[0];
     }
 
     @Test
