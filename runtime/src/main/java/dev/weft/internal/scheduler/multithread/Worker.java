@@ -153,7 +153,8 @@ final class Worker implements Runnable {
         }
         int share = Math.min(queued / shared.workers.length + 1, local.capacity() / 2);
         if (local.refillFrom(shared.injector, share) == 0) {
-            // No room: a stealer is still copying out of a full queue (rare). Take just one.
+            // Nothing moved: another worker emptied the injector meanwhile, or there is no room
+            // because a stealer is still copying out of a full queue (rare). Take one if any.
             return shared.injector.pop();
         }
         return local.pop();
