@@ -9,8 +9,8 @@ import java.net.SocketAddress;
 
 /**
  * One socket operation as a future: try it; if the socket would block, register for readiness
- * and try once more (register, then check: readiness that arrived in between is not missed);
- * else wait for the selector. Consumes one unit of the task's budget per poll, so a socket that
+ * and, if that had to arm the interest, try once more (register, then check: readiness that
+ * arrived in between is not missed); else wait for the selector. Consumes one unit of the task's budget per poll, so a socket that
  * is always ready cannot hold a worker.
  */
 abstract class IoOp<T> implements Future<T> {
@@ -44,8 +44,9 @@ abstract class IoOp<T> implements Future<T> {
         }
         Object r = tryOnce();
         if (r == null) {
-            registration.awaitReady(op, cx.waker());
-            r = tryOnce();
+            if (registration.awaitReady(op, cx.waker())) {
+                r = tryOnce(); // armed just now: the readiness may have come before the interest
+            }
             if (r == null) {
                 return Poll.pending();
             }

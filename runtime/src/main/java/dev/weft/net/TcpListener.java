@@ -126,8 +126,9 @@ public final class TcpListener extends RegisteredSocket {
         }
         SocketChannel ch = tryAccept();
         if (ch == null) {
-            registration.awaitReady(SelectionKey.OP_ACCEPT, cx.waker());
-            ch = tryAccept(); // register, then check again
+            if (registration.awaitReady(SelectionKey.OP_ACCEPT, cx.waker())) {
+                ch = tryAccept(); // register, then check again
+            }
             if (ch == null) {
                 return Poll.pending();
             }

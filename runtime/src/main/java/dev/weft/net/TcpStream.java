@@ -84,8 +84,8 @@ public final class TcpStream extends RegisteredSocket {
                     if (ch.finishConnect()) {
                         return done();
                     }
-                    reg.awaitReady(SelectionKey.OP_CONNECT, cx.waker());
-                    return ch.finishConnect() ? done() : Poll.pending();
+                    boolean retry = reg.awaitReady(SelectionKey.OP_CONNECT, cx.waker());
+                    return retry && ch.finishConnect() ? done() : Poll.pending();
                 } catch (IOException e) {
                     cancel();
                     throw NetErrors.fail("connect to", address, e);

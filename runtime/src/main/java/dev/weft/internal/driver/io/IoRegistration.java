@@ -2,31 +2,48 @@ package dev.weft.internal.driver.io;
 
 import dev.weft.future.AtomicWaker;
 import dev.weft.future.Waker;
+import dev.weft.internal.wake.Wakers;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 
 /**
  * One channel's link to the selector: its key, the interest currently armed, and a waker slot
- * for each direction. Interest is armed only while a task waits (NIO is level-triggered: a key
- * left interested in data nobody reads makes every select return at once).
+ * for each direction. NIO is level-triggered: a key left interested in data nobody reads makes
+ * every select return at once. So write and connect interest is armed only while a task waits,
+ * and read and accept interest is dropped the first time the selector reports it with no task
+ * waiting; until then it stays armed, so a connection that answers request after request (W4)
+ * changes no interest and wakes no selector.
  */
 public final class IoRegistration {
     /*
      * Implementation notes:
      *
-     * 1. Waiting (any worker): register the waker in the direction's AtomicWaker, arm the
-     *    interest, then retry the operation before returning pending. The retry closes the race
-     *    with readiness that arrived before the interest was armed.
-     * 2. Dispatch (the selecting thread): for each ready direction, disarm it and wake its
-     *    waker. Disarming first means a task that has not yet run does not keep the selector
-     *    spinning on the same readiness.
+     * 1. Waiting (any worker): register the waker in the direction's AtomicWaker, then, under
+     *    `this`, arm the interest unless it is armed. Only if it armed now must the caller retry
+     *    the operation before returning pending: readiness may have come before the interest.
+     *    If it was armed, every readiness from the failed attempt on is still to be reported
+     *    (level-triggered), and the dispatch that reports it either finds this waker (it ran
+     *    after the registration) or dropped the interest (it ran before, and then this call
+     *    sees the interest unarmed and arms it, and the caller retries). Dispatch and this
+     *    check both hold `this`, so one of the two always happens.
+     * 2. Dispatch (the selecting thread), under `this`: write and connect readiness disarm
+     *    their interest and wake the writer. Read and accept readiness takes the reader's
+     *    waker; if there is one, the interest stays armed for the reader's next wait, and if
+     *    there is none, the interest is dropped, so data nobody waits for makes the selector
+     *    return once, not on every select. take() returns null while a register() is in
+     *    flight; that registrar wakes itself (AtomicWaker rule 1), so dropping the interest
+     *    then loses nothing: the woken task retries, and its next wait arms again.
      * 3. `interest` and key.interestOps are updated together under `this`: a reader arming
      *    OP_READ and a writer arming OP_WRITE from two workers must not lose each other's bit.
      *    Since JDK 11 interestOps() does not block on a select in progress; the change applies
-     *    at the next select, so arming wakes the selector (coalesced by IoDriver).
+     *    at the next select, so arming wakes the selector (coalesced by IoDriver). Dropping
+     *    interest needs no wakeup: the selecting thread does it itself.
      * 4. Closing: the owner closes the channel (which cancels the key) and then calls
      *    wakeAll(), so a task waiting in either direction retries and sees the closed channel.
      */
+
+    private static final int READ_OPS = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
+    private static final int WRITE_OPS = SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT;
 
     private final IoDriver driver;
     private SelectionKey key;
@@ -42,43 +59,60 @@ public final class IoRegistration {
         this.key = key;
     }
 
-    /** Protocol 1: call with the op's bit (OP_READ/OP_ACCEPT or OP_WRITE/OP_CONNECT). */
-    public void awaitReady(int op, Waker waker) {
+    /**
+     * Protocol 1: call with the op's bit (OP_READ/OP_ACCEPT or OP_WRITE/OP_CONNECT) after the
+     * operation would have blocked.
+     *
+     * @return true if the caller must try the operation once more before returning pending
+     *     (the interest was armed just now, or the channel is closed)
+     */
+    public boolean awaitReady(int op, Waker waker) {
         (isWrite(op) ? writers : readers).register(waker);
         synchronized (this) {
             if ((interest & op) != 0) {
-                return;
+                // A channel closed meanwhile reports nothing more: retry to see it (protocol 4).
+                return !key.isValid();
             }
             interest |= op;
             try {
                 key.interestOps(interest);
             } catch (CancelledKeyException closed) {
-                // The channel was closed; the caller's retry reports it.
-                return;
+                return true; // the retry reports the closed channel
             }
         }
         driver.interestChanged();
+        return true;
     }
 
     /** Protocol 2: called by the selecting thread. */
     void dispatch(int readyOps) {
+        Waker reader = null;
+        int fired;
         synchronized (this) {
-            int fired = readyOps & interest;
+            fired = readyOps & interest;
             if (fired == 0) {
                 return;
             }
-            interest &= ~fired;
-            try {
-                key.interestOps(interest);
-            } catch (CancelledKeyException closed) {
-                // fall through: wake everyone so they see the closed channel
+            int drop = fired & WRITE_OPS;
+            if ((fired & READ_OPS) != 0) {
+                reader = readers.take();
+                if (reader == null) {
+                    drop |= fired & READ_OPS;
+                }
             }
-            readyOps = fired;
+            if (drop != 0) {
+                interest &= ~drop;
+                try {
+                    key.interestOps(interest);
+                } catch (CancelledKeyException closed) {
+                    // closed meanwhile: the closer wakes both directions (protocol 4)
+                }
+            }
         }
-        if ((readyOps & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0) {
-            readers.wake();
+        if (reader != null) {
+            Wakers.wake(reader);
         }
-        if ((readyOps & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0) {
+        if ((fired & WRITE_OPS) != 0) {
             writers.wake();
         }
     }
@@ -95,6 +129,11 @@ public final class IoRegistration {
     }
 
     private static boolean isWrite(int op) {
-        return (op & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0;
+        return (op & WRITE_OPS) != 0;
+    }
+
+    /** The interest armed now; for tests. */
+    synchronized int armedInterest() {
+        return interest;
     }
 }
