@@ -6,6 +6,7 @@ import dev.weft.future.Poll;
 import dev.weft.internal.driver.io.IoRegistration;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.channels.SelectionKey;
 
 /**
  * One socket operation as a future: try it; if the socket would block, register for readiness
@@ -21,11 +22,14 @@ abstract class IoOp<T> implements Future<T> {
     private final int op;
     private final String operation;
     private final SocketAddress address;
+    private final boolean reads;
+    private int reportsBeforeAttempt;
     private boolean finished;
 
     IoOp(IoRegistration registration, int op, String operation, SocketAddress address) {
         this.registration = registration;
         this.op = op;
+        this.reads = (op & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0;
         this.operation = operation;
         this.address = address;
     }
@@ -42,7 +46,8 @@ abstract class IoOp<T> implements Future<T> {
         if (!cx.tryConsumeBudget()) {
             return Poll.pending();
         }
-        Object r = tryOnce();
+        // A read right after one that emptied the socket would block: skip it (protocol 5).
+        Object r = reads && registration.readStillDrained() ? null : tryOnce();
         if (r == null) {
             if (registration.awaitReady(op, cx.waker())) {
                 r = tryOnce(); // armed just now: the readiness may have come before the interest
@@ -55,9 +60,22 @@ abstract class IoOp<T> implements Future<T> {
         return Poll.ready(r == DONE ? null : (T) r);
     }
 
+    /** The socket's buffer held less than this attempt could take: its next read would block. */
+    final void drained() {
+        registration.readDrained(reportsBeforeAttempt);
+    }
+
     private Object tryOnce() {
         try {
-            return attempt();
+            if (!reads) {
+                return attempt();
+            }
+            reportsBeforeAttempt = registration.readReports();
+            Object r = attempt();
+            if (r == null) {
+                drained();
+            }
+            return r;
         } catch (IOException e) {
             finished = true;
             throw NetErrors.fail(operation, address, e);

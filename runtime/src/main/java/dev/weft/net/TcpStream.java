@@ -145,7 +145,11 @@ public final class TcpStream extends RegisteredSocket {
                 if (!dst.hasRemaining()) {
                     return 0;
                 }
+                int room = dst.remaining();
                 int n = channel.read(dst);
+                if (n > 0 && n < room) {
+                    drained(); // the socket had less than we could take: it is empty now
+                }
                 return n == 0 ? null : n;
             }
         };

@@ -40,6 +40,14 @@ public final class IoRegistration {
      *    interest needs no wakeup: the selecting thread does it itself.
      * 4. Closing: the owner closes the channel (which cancels the key) and then calls
      *    wakeAll(), so a task waiting in either direction retries and sees the closed channel.
+     * 5. Skipping a read that would block (tokio's short-read rule): a read that returned less
+     *    than it had room for emptied the socket's buffer, so until the selector reports read
+     *    readiness again the next read would only return "would block". The reader notes the
+     *    dispatch count it saw before that read; while the count has not moved, its next
+     *    read goes straight to waiting (protocol 1). This is only ever a hint: if data came
+     *    in between and the dispatch that reported it raced the note, the wait still gets it,
+     *    because armed interest reports unread data at every select (level-triggered), and a
+     *    wait that had to arm retries. A wrong hint costs a select round, never a lost wake.
      */
 
     private static final int READ_OPS = SelectionKey.OP_READ | SelectionKey.OP_ACCEPT;
@@ -50,6 +58,10 @@ public final class IoRegistration {
     private int interest;
     private final AtomicWaker readers = new AtomicWaker();
     private final AtomicWaker writers = new AtomicWaker();
+    /** Read readiness reports so far (protocol 5); written under `this`, read by the reader. */
+    private volatile int readReports;
+    /** The readReports a reader saw before a read that emptied the socket (protocol 5). */
+    private int drainedAt = -1;
 
     IoRegistration(IoDriver driver) {
         this.driver = driver;
@@ -95,6 +107,7 @@ public final class IoRegistration {
             }
             int drop = fired & WRITE_OPS;
             if ((fired & READ_OPS) != 0) {
+                readReports++; // under `this`; the volatile write publishes it to the reader
                 reader = readers.take();
                 if (reader == null) {
                     drop |= fired & READ_OPS;
@@ -115,6 +128,24 @@ public final class IoRegistration {
         if ((fired & WRITE_OPS) != 0) {
             writers.wake();
         }
+    }
+
+    /** Protocol 5: the read-readiness reports so far; read it before a read attempt. */
+    public int readReports() {
+        return readReports;
+    }
+
+    /**
+     * Protocol 5: the read attempted after {@code reportsBefore} was seen would have blocked, or
+     * returned less than it had room for. The reader's thread only.
+     */
+    public void readDrained(int reportsBefore) {
+        drainedAt = reportsBefore;
+    }
+
+    /** Protocol 5: true while a read would most likely block, so the reader may wait at once. */
+    public boolean readStillDrained() {
+        return drainedAt == readReports;
     }
 
     /** Drops a waiting direction's waker (a cancelled read or write). */
