@@ -6,13 +6,13 @@ import dev.weft.future.Poll;
 import dev.weft.internal.driver.io.IoRegistration;
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.nio.channels.SelectionKey;
 
 /**
  * One socket operation as a future: try it; if the socket would block, register for readiness
  * and, if that had to arm the interest, try once more (register, then check: readiness that
- * arrived in between is not missed); else wait for the selector. Consumes one unit of the task's budget per poll, so a socket that
- * is always ready cannot hold a worker.
+ * arrived in between is not missed); else wait for the selector. A read right after a short one
+ * skips the first try (IoRegistration protocol 5). Consumes one unit of the task's budget per
+ * poll, so a socket that is always ready cannot hold a worker.
  */
 abstract class IoOp<T> implements Future<T> {
     /** The result of a Void operation that finished (null means "would block"). */
@@ -29,7 +29,7 @@ abstract class IoOp<T> implements Future<T> {
     IoOp(IoRegistration registration, int op, String operation, SocketAddress address) {
         this.registration = registration;
         this.op = op;
-        this.reads = (op & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0;
+        this.reads = IoRegistration.isRead(op);
         this.operation = operation;
         this.address = address;
     }
@@ -46,7 +46,7 @@ abstract class IoOp<T> implements Future<T> {
         if (!cx.tryConsumeBudget()) {
             return Poll.pending();
         }
-        // A read right after one that emptied the socket would block: skip it (protocol 5).
+        // After a short read, a try would only say "would block" (protocol 5): wait at once.
         Object r = reads && registration.readStillDrained() ? null : tryOnce();
         if (r == null) {
             if (registration.awaitReady(op, cx.waker())) {

@@ -163,6 +163,11 @@ public final class IoRegistration {
         return (op & WRITE_OPS) != 0;
     }
 
+    /** Whether op waits for incoming data or connections (OP_READ or OP_ACCEPT). */
+    public static boolean isRead(int op) {
+        return (op & READ_OPS) != 0;
+    }
+
     /** The interest armed now; for tests. */
     synchronized int armedInterest() {
         return interest;
