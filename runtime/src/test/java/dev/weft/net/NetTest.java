@@ -27,6 +27,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -204,7 +205,7 @@ class NetTest {
                     rt.blockOn(server.writeAll(ByteBuffer.wrap(msg)));
                     assertEquals(3, rt.blockOn(Time.timeout(client.read(in), Duration.ofSeconds(10))), "round " + i);
                 }
-                assertArrayEquals(msg, java.util.Arrays.copyOf(in.array(), 3), "round " + i);
+                assertArrayEquals(msg, Arrays.copyOf(in.array(), 3), "round " + i);
             }
             client.close();
             server.close();

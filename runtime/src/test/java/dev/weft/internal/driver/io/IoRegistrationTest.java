@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,22 +128,22 @@ class IoRegistrationTest {
     @Test
     void noWakeIsLostWhenDataRacesTheWaitAndTheDispatch() throws Exception {
         int rounds = 20_000;
-        java.util.concurrent.Semaphore taken = new java.util.concurrent.Semaphore(0);
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Semaphore taken = new Semaphore(0);
+        AtomicBoolean done = new AtomicBoolean();
         Thread selecting = new Thread(() -> {
             while (!done.get()) {
                 io.selectNow();
             }
         }, "test-selector");
         Thread writer = new Thread(() -> {
-            java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+            ThreadLocalRandom random = ThreadLocalRandom.current();
             try {
                 for (int i = 0; i < rounds; i++) {
                     for (int spin = random.nextInt(200); spin > 0; spin--) {
                         Thread.onSpinWait(); // a random moment in the reader's attempt-wait-retry
                     }
                     send(1);
-                    if (!taken.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    if (!taken.tryAcquire(10, TimeUnit.SECONDS)) {
                         return; // the reader failed and says why
                     }
                 }
@@ -161,7 +165,8 @@ class IoRegistrationTest {
                     if (source.awaitReady(SelectionKey.OP_READ, reader) && attemptShortRead()) {
                         break;
                     }
-                    assertTrue(reader.awaitWoken(10, java.util.concurrent.TimeUnit.SECONDS), "round " + i + ": the byte sent never woke the reader");
+                    assertTrue(reader.awaitWoken(10, TimeUnit.SECONDS),
+                            "round " + i + ": the byte sent never woke the reader");
                 }
                 taken.release();
             }
