@@ -62,7 +62,17 @@ public final class TimeDriver {
      */
     public boolean register(TimerEntry e, long deadlineNanos) {
         long now = tickOf(clock.nanoTime());
-        long tick = -Math.floorDiv(-(deadlineNanos - origin), NANOS_PER_TICK); // ceiling
+        long sinceOrigin = deadlineNanos - origin;
+        if (((deadlineNanos ^ origin) & (deadlineNanos ^ sinceOrigin)) < 0) {
+            // The subtraction overflowed. The JDK lets nanoTime() be negative, and then a
+            // saturated deadline (a sleep of Long.MAX_VALUE nanoseconds) minus the origin wraps
+            // into the past: saturate, so it waits (practically) forever instead of firing now.
+            if (deadlineNanos < origin) {
+                return false;
+            }
+            sinceOrigin = Long.MAX_VALUE;
+        }
+        long tick = -Math.floorDiv(-sinceOrigin, NANOS_PER_TICK); // ceiling
         if (tick <= now) {
             return false;
         }

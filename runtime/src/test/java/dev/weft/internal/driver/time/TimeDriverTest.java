@@ -43,4 +43,20 @@ class TimeDriverTest {
         assertEquals(1, d.fireDue());
         assertFalse(d.register(new TimerEntry(), 2_000_000L), "a deadline already passed is refused");
     }
+
+    @Test
+    void aSaturatedDeadlineStaysInTheFutureWhenTheClockReadsNegative() {
+        // System.nanoTime() may be negative (its origin is arbitrary); the driver's origin then
+        // is too, and Long.MAX_VALUE (where a very long sleep saturates) minus it overflows.
+        Clock.Paused clock = Clock.paused();
+        clock.advance(-1_000_000_000_000L);
+        TimeDriver d = new TimeDriver(clock);
+        TimerEntry forever = new TimerEntry();
+        assertTrue(d.register(forever, Long.MAX_VALUE), "a saturated deadline is in the future, not the past");
+        clock.advance(3_600_000_000_000L);
+        assertEquals(0, d.fireDue());
+        assertFalse(forever.isFired());
+        assertEquals(1, d.size());
+        assertFalse(d.register(new TimerEntry(), Long.MIN_VALUE), "a deadline before the origin has passed");
+    }
 }
