@@ -46,10 +46,11 @@ class ArchitectureTest {
 
     @Test
     void schedulersSeeOnlyTheDriversNarrowSurface() {
-        // Parking, the runtime context, and the time driver's park-and-fire calls; never the
-        // wheel or its entries (and, later, never the selector's keys).
+        // Parking, the runtime context, and the time driver's park-and-fire calls and the hook by
+        // which a worker names its timer shard; never the wheel or its entries (and, later,
+        // never the selector's keys).
         java.util.Set<String> allowed = java.util.Set.of("Parker", "ThreadParker", "RuntimeContext",
-                "RuntimeContext$Owner", "RuntimeContext$Member", "TimeDriver", "IoDriver");
+                "RuntimeContext$Owner", "RuntimeContext$Member", "TimeDriver", "TimeDriver$ShardOwner", "IoDriver");
         noClasses().that().resideInAPackage("dev.weft.internal.scheduler..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "driver classes other than " + allowed,

@@ -65,7 +65,10 @@ public final class WeftRuntime implements AutoCloseable {
     private WeftRuntime(Builder b) {
         String prefix = b.threadNamePrefix + "-" + RUNTIME_IDS.getAndIncrement();
         recordSpawnSites = b.recordSpawnSites;
-        time = new TimeDriver(b.pausedClock ? Clock.paused() : Clock.system());
+        Clock clock = b.pausedClock ? Clock.paused() : Clock.system();
+        // A timer shard per worker of a multi-thread runtime, and one for every other thread.
+        boolean multiThread = b.executor == null && !b.currentThread;
+        time = new TimeDriver(clock, multiThread ? b.workerThreads + 1 : 1);
         io = new IoDriver();
         RuntimeContext context = new RuntimeContext(this, time, io);
         if (b.executor != null) {

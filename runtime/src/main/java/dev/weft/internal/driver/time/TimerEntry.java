@@ -24,11 +24,20 @@ public class TimerEntry {
 
     /** The deadline in wheel ticks (ms since the driver's origin); guarded by the driver lock. */
     long deadline;
-    /** Slot list links and position; level is -1 while the entry is not in the wheel. */
+    /**
+     * Slot list links and position; level is -1 while the entry is not in the wheel. Bytes (a
+     * level is below 8, a slot below 64): a sleep is its own entry, and with the shard index
+     * beside them ints would have made it 80 bytes instead of 72.
+     */
     TimerEntry prev;
     TimerEntry next;
-    int level = -1;
-    int slot;
+    byte level = -1;
+    byte slot;
+    /**
+     * The driver shard it was registered in, -1 before. Written under that shard's lock by the
+     * registering owner, read by the owner's cancel, which its own earlier poll happens-before.
+     */
+    int shard = -1;
 
     private volatile boolean fired;
     private volatile Waker waker;

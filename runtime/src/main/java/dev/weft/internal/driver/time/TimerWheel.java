@@ -72,8 +72,8 @@ final class TimerWheel {
             level = (63 - Long.numberOfLeadingZeros(masked)) / SLOT_BITS;
             slot = (int) ((deadline >>> (level * SLOT_BITS)) & (SLOTS - 1));
         }
-        e.level = level;
-        e.slot = slot;
+        e.level = (byte) level;
+        e.slot = (byte) slot;
         e.prev = null;
         e.next = heads[level][slot];
         if (e.next != null) {
