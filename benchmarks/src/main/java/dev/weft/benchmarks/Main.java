@@ -11,7 +11,7 @@ import java.util.Set;
  * peers in that same JVM.
  */
 public final class Main {
-    private static final List<String> ALL = List.of("W1", "W1s", "W2", "W3", "STAGES-done", "STAGES-later", "W5");
+    private static final List<String> ALL = List.of("W1", "W1s", "W2", "W3", "STAGES-done", "STAGES-later", "W5", "TIMEOUTS");
 
     /** Set on the forked JVMs (or by hand, to run everything in this JVM, e.g. under a profiler). */
     private static final String IN_PROCESS = "weft.benchmarks.inProcess";
@@ -86,6 +86,9 @@ public final class Main {
                     break;
                 case "W3":
                     W3Timers.w3();
+                    break;
+                case "TIMEOUTS":
+                    Timeouts.run();
                     break;
                 default:
                     System.out.println("unknown workload " + w + "; known: " + ALL);
