@@ -36,10 +36,15 @@ final class Interval implements AsyncStream<Long> {
         }
         for (;;) {
             if (entry == null) {
-                entry = new TimerEntry();
-                entry.registerThenCheckFired(cx.waker());
-                if (driver.register(entry, start + nextIndex * period)) {
-                    return Poll.pending();
+                long deadline = start + nextIndex * period;
+                // An overdue tick is delivered in this poll (the driver would only fire it at its
+                // next round): a consumer that fell behind gets it at once.
+                if (deadline - driver.nowNanos() > 0) {
+                    entry = new TimerEntry();
+                    entry.registerThenCheckFired(cx.waker());
+                    if (driver.register(entry, deadline)) {
+                        return Poll.pending();
+                    }
                 }
                 // already due: fall through and deliver it
             } else {

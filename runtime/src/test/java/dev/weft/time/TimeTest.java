@@ -1,6 +1,7 @@
 package dev.weft.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,6 +146,18 @@ class TimeTest {
             rt.advanceTime(Duration.ofMillis(5)); // t = 50 ms, grid point 5
             assertEquals(5L, rt.blockOn(cx -> Poll.ready(ticks.pollNext(cx))).value());
             ticks.cancel();
+        }
+    }
+
+    @Test
+    void aSleepFirstPolledAfterItsDeadlineCompletesWithoutMoreTimePassing() {
+        for (WeftRuntime.Builder b : java.util.List.of(WeftRuntime.builder().currentThread(), WeftRuntime.builder().workerThreads(2))) {
+            try (WeftRuntime rt = b.pausedClock().build()) {
+                // Created inside the runtime, so it counts from now; polled only after its deadline.
+                Future<Void> s = rt.blockOn(cx -> Poll.ready(Time.sleep(Duration.ofMillis(10))));
+                rt.advanceTime(Duration.ofMillis(20));
+                assertNull(rt.blockOn(rt.spawn(s)), "fired by the runtime, not by more time passing");
+            }
         }
     }
 

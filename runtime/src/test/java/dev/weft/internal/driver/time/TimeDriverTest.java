@@ -59,4 +59,21 @@ class TimeDriverTest {
         assertEquals(1, d.size());
         assertFalse(d.register(new TimerEntry(), Long.MIN_VALUE), "a deadline before the origin has passed");
     }
+
+    @Test
+    void aDeadlinePassedSinceTheWheelLastMovedIsRegisteredAndFiresAtTheNextRound() {
+        // register() reads no clock: the wheel's own time decides what has passed.
+        Clock.Paused clock = Clock.paused();
+        TimeDriver d = new TimeDriver(clock);
+        AtomicInteger earlier = new AtomicInteger();
+        d.setOnEarlierDeadline(earlier::incrementAndGet);
+        clock.advance(50_000_000L); // nothing was due, so the wheel is still at 0
+        TimerEntry late = new TimerEntry();
+        assertTrue(d.register(late, 10_000_000L));
+        assertEquals(1, earlier.get(), "the thread sleeping in the driver is told");
+        assertEquals(0, d.nanosUntilNextDeadline(), "due at once");
+        assertEquals(1, d.fireDue());
+        assertTrue(late.isFired());
+        assertFalse(d.register(new TimerEntry(), 10_000_000L), "the wheel has reached 50 ms now: refused");
+    }
 }
