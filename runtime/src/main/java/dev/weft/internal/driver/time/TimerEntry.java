@@ -13,16 +13,17 @@ public class TimerEntry {
     /*
      * Implementation notes:
      *
-     * The wheel fields are guarded by the TimeDriver's lock. `fired` and `waker` are the hand-off
-     * between the owner's poll and the thread that fires the entry. The event happens once, so a
-     * plain Dekker pair of volatiles suffices (no AtomicWaker state machine): the owner writes
-     * its waker, then reads `fired`; fire() writes `fired`, then reads the waker. Volatile
-     * accesses are sequentially consistent, so either the owner sees `fired` and completes, or
-     * fire() sees the owner's latest waker and wakes it: no poll can return pending and then
-     * miss the wake. An older waker may be woken as well, which the waker contract allows.
+     * The wheel fields are guarded by the lock of the driver shard whose wheel holds the entry.
+     * `fired` and `waker` are the hand-off between the owner's poll and the thread that fires
+     * the entry. The event happens once, so a plain Dekker pair of volatiles suffices (no
+     * AtomicWaker state machine): the owner writes its waker, then reads `fired`; fire() writes
+     * `fired`, then reads the waker. Volatile accesses are sequentially consistent, so either
+     * the owner sees `fired` and completes, or fire() sees the owner's latest waker and wakes
+     * it: no poll can return pending and then miss the wake. An older waker may be woken as
+     * well, which the waker contract allows.
      */
 
-    /** The deadline in wheel ticks (ms since the driver's origin); guarded by the driver lock. */
+    /** The deadline in wheel ticks (ms since the driver's origin); guarded by its shard's lock. */
     long deadline;
     /**
      * Slot list links and position; level is -1 while the entry is not in the wheel. Bytes (a
