@@ -41,7 +41,7 @@ final class Interval implements AsyncStream<Long> {
                 // next round): a consumer that fell behind gets it at once.
                 if (deadline - driver.nowNanos() > 0) {
                     entry = new TimerEntry();
-                    entry.registerThenCheckFired(cx.waker());
+                    entry.setWakerBeforeRegistering(cx.waker());
                     if (driver.register(entry, deadline)) {
                         return Poll.pending();
                     }

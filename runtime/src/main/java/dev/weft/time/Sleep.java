@@ -51,7 +51,7 @@ final class Sleep extends TimerEntry implements Future<Void> {
                 done = true;
                 return Poll.ready(null);
             }
-            registerThenCheckFired(cx.waker()); // before registering: a fire may come at once
+            setWakerBeforeRegistering(cx.waker()); // it may fire as soon as it is registered
             if (!driver.register(this, deadlineNanos)) {
                 done = true;
                 clearWaker();

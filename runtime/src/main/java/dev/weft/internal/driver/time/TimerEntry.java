@@ -2,6 +2,8 @@ package dev.weft.internal.driver.time;
 
 import dev.weft.future.Waker;
 import dev.weft.internal.wake.Wakers;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * One registered deadline: a node of the timing wheel and the waker to wake when it passes.
@@ -44,29 +46,52 @@ public class TimerEntry {
     private volatile Waker waker;
 
     /**
-     * Stores the owner's waker, then reports whether the entry has fired. Owner thread only; call
-     * it before registering the entry too, since a due entry may fire at once.
+     * Stores the owner's waker, then reports whether the entry has fired: the Dekker pair above,
+     * for every poll after the one that registered the entry. Owner thread only.
      */
     public final boolean registerThenCheckFired(Waker w) {
         waker = w;
         return fired;
     }
 
+    /**
+     * Stores the owner's waker before the entry's first registration (it may fire as soon as it
+     * is in a wheel). A release store, not the pair's fence: nothing fires an entry before
+     * register() puts it in a wheel under the shard's lock, and that lock publishes the waker to
+     * the thread that fires it, which takes the same lock to find it. Owner thread only.
+     */
+    public final void setWakerBeforeRegistering(Waker w) {
+        WAKER.setRelease(this, w);
+    }
+
     public final boolean isFired() {
         return fired;
     }
 
-    /** Forgets the owner's waker, so a cancelled entry does not keep its task reachable. */
+    /**
+     * Forgets the owner's waker, so a cancelled entry does not keep its task reachable. A release
+     * store: it only lets go of a reference, and orders nothing anyone waits on.
+     */
     public final void clearWaker() {
-        waker = null;
+        WAKER.setRelease(this, null);
     }
 
     final void fire() {
         fired = true;
         Waker w = waker;
         if (w != null) {
-            waker = null; // the entry fires once; drop the task reference early
+            WAKER.setRelease(this, null); // the entry fires once; drop the task reference early
             Wakers.wake(w); // one broken waker must not stop the wheel firing the rest
+        }
+    }
+
+    private static final VarHandle WAKER;
+
+    static {
+        try {
+            WAKER = MethodHandles.lookup().findVarHandle(TimerEntry.class, "waker", Waker.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 }

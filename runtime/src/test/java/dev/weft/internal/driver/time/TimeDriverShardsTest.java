@@ -151,7 +151,7 @@ class TimeDriverShardsTest {
                         Registration r = new Registration();
                         long deadline = clock.nanoTime() + (1 + rnd.nextInt(50)) * MS + rnd.nextInt((int) MS);
                         r.witness = new Witness(clock, deadline);
-                        assertFalse(r.entry.registerThenCheckFired(r.witness));
+                        r.entry.setWakerBeforeRegistering(r.witness);
                         r.registered = d.register(r.entry, deadline);
                         all.get(me).add(r);
                         if (r.registered && i % 3 == 0) {
